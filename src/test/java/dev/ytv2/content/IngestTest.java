@@ -152,6 +152,25 @@ class IngestTest {
         assertThat(server.getJson("/api/reports?ids=yt:import00001,yt:import00003,yt:import00005").get("reports")).hasSize(3);
     }
 
+    @Test
+    void writesByAnExternalWorkerStraightToTheTablesAreSearchableAndCounted() {
+        server.ingest(basic("yt:external0001", "Plain title"));
+        assertThat(server.getJson("/api/reports?q=zeppelin").get("reports")).isEmpty();
+        long before = server.getJson("/api/filters?category=Science").get("categories").findValues("count").stream()
+                .mapToLong(JsonNode::asLong).sum();
+        jdbi.useHandle(h -> {
+            h.execute("UPDATE content SET title = 'Zeppelin history' WHERE video_id = 'yt:external0001'");
+            h.execute("INSERT INTO content (video_id, title, analysis_json) VALUES ('yt:external0002', 'Direct row', "
+                    + "'{\"category\": [\"Science\"]}')");
+            h.execute("INSERT INTO content_summaries (video_id, variant, text) VALUES ('yt:external0002', 'comprehensive', 'zeppelin airships')");
+        });
+        assertThat(server.getJson("/api/reports?q=zeppelin").get("reports")).hasSize(2);
+        assertThat(server.getJson("/api/reports?q=zeppelin").get("reports").get(0).get("video_id").asText()).isEqualTo("yt:external0001");
+        long after = server.getJson("/api/filters?category=Science").get("categories").findValues("count").stream()
+                .mapToLong(JsonNode::asLong).sum();
+        assertThat(after).isEqualTo(before + 1);
+    }
+
     private static ByteArrayInputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
