@@ -73,7 +73,10 @@ const cardCtx = {
   onCopyLink: copyLink,
   onSignIn: () => settings.open(true),
   onManageImages: (report) => openManageImages({ dialog: $('#manage'), api, report, toast,
-    refresh: (id) => api.getReport(id), onChanged: () => {} }),
+    onReport: (detail) => {
+      const row = wall.get(String(detail.video_id ?? detail.id));
+      if (row) wall.update({ ...row, summary_image_url: detail.summary_image_url, analysis: { ...row.analysis, ...detail.analysis } });
+    } }),
 };
 
 const wall = createWall({

@@ -9,6 +9,8 @@ export function createToaster(region) {
       el.append(h('button', { type: 'button', class: 'link-button', text: actionLabel || 'Undo',
         onclick: () => { el.remove(); action(); } }));
     }
+    // a modal dialog makes the rest of the page inert: show the toast above it
+    (document.querySelector('dialog[open]') || document.body).append(region);
     region.append(el);
     setTimeout(() => el.classList.add('leaving'), timeout);
     setTimeout(() => el.remove(), timeout + 300);
