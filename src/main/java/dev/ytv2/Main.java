@@ -1,0 +1,125 @@
+package dev.ytv2;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ytv2.content.FacetStore;
+import dev.ytv2.content.HtmlSanitizer;
+import dev.ytv2.content.Importer;
+import dev.ytv2.content.IngestRoutes;
+import dev.ytv2.content.ReportJson;
+import dev.ytv2.content.ReportRoutes;
+import dev.ytv2.content.ReportStore;
+import dev.ytv2.content.ReportWriter;
+import dev.ytv2.db.Database;
+import dev.ytv2.events.EventLog;
+import dev.ytv2.files.ExportRoutes;
+import dev.ytv2.files.FileStore;
+import dev.ytv2.web.App;
+import dev.ytv2.web.Auth;
+import dev.ytv2.web.HealthRoutes;
+import dev.ytv2.web.Json;
+import dev.ytv2.web.SessionRoutes;
+import dev.ytv2.web.StaticAssets;
+import io.javalin.Javalin;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/** The one jar's entry point: subcommands, and the single place where the parts are wired. */
+public final class Main {
+    private static final String USAGE = """
+            Usage: ytv2 <command> [options]
+
+            Commands:
+              serve [--demo] [--port N] [--no-worker]   start the dashboard, API and event stream
+              worker                                    run the image render worker on its own
+              import FILE...                            load reports in the ingest JSON format
+                                                        (one object, an array, or JSON lines)
+
+            Run 'ytv2 <command> --help' for a command's options. Settings come from the environment;
+            see README.md (PORT, YTV2_DATA_DIR, DATABASE_URL, DEBUG_TOKEN, INGEST_TOKEN, ...).
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
+            System.out.print(USAGE);
+            return;
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        Config config = Config.fromEnv(System.getenv());
+        int code = switch (args[0]) {
+            case "serve" -> ServeCommand.run(config, rest);
+            case "worker" -> WorkerCommand.run(config, rest);
+            case "import" -> ImportCommand.run(config, rest);
+            default -> {
+                System.err.println("Unknown command '" + args[0] + "'.\n\n" + USAGE);
+                yield 2;
+            }
+        };
+        if (code != 0) System.exit(code);
+    }
+
+    /** A running server and what it owns, closed in reverse order of start. */
+    public record Running(Javalin javalin, Database database, Services services) implements AutoCloseable {
+        public int port() {
+            return javalin.port();
+        }
+
+        @Override
+        public void close() {
+            javalin.stop();
+            database.close();
+        }
+    }
+
+    /** The stores and writers over one database, shared by the server, the importer and tools. */
+    public record Services(ObjectMapper mapper, EventLog events, ReportStore reports, ReportWriter writer,
+                           FacetStore facets, FileStore files) {
+    }
+
+    public static Services services(Config config, Database db) {
+        ObjectMapper mapper = Json.mapper();
+        EventLog events = new EventLog(db.jdbi(), mapper);
+        ReportJson json = new ReportJson(mapper, new HtmlSanitizer());
+        return new Services(mapper, events, new ReportStore(db.jdbi(), json), new ReportWriter(db.jdbi(), events, mapper),
+                new FacetStore(db.jdbi(), mapper), new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir()));
+    }
+
+    public static Running startServer(Config config) {
+        Database db = Database.open(config.databaseUrl(), config.dataDir(), 20);
+        try {
+            Services s = services(config, db);
+            Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(), Clock.systemUTC());
+            App app = new App(new App.Parts(s.mapper(), auth, config.maxUploadBytes(),
+                    new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper()),
+                    new IngestRoutes(s.writer(), s.files(), s.mapper(), config.maxUploadBytes() * 5),
+                    new ExportRoutes(s.files()),
+                    new HealthRoutes(db.jdbi(), s.mapper()),
+                    new SessionRoutes(auth, s.mapper(), config.secureCookies(), Clock.systemUTC()),
+                    StaticAssets.load()));
+            Javalin javalin = app.javalin().start(config.port());
+            return new Running(javalin, db, s);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    static String generatedToken() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    static Path dataDir(Config config) {
+        return config.dataDir();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ytv2;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** `ytv2 serve`: the dashboard, API, event stream and (unless --no-worker) a render worker. */
+final class ServeCommand {
+    private static final String HELP = """
+            Usage: ytv2 serve [--demo] [--port N] [--no-worker]
+
+              --demo        seed a demo library on first start (a few hundred reports with generated
+                            images) and, when DEBUG_TOKEN is unset, print a generated admin token
+              --port N      listen on port N (default: $PORT, else 10000)
+              --no-worker   do not run the image render worker inside this process
+            """;
+
+    private ServeCommand() {
+    }
+
+    static int run(Config config, List<String> args) throws InterruptedException {
+        boolean demo = false;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--help", "-h" -> {
+                    System.out.print(HELP);
+                    return 0;
+                }
+                case "--demo" -> demo = true;
+                case "--no-worker" -> { /* the render worker arrives with the worker issue */ }
+                case "--port" -> {
+                    if (i + 1 >= args.size()) return usage("--port needs a number");
+                    try {
+                        config = config.withPort(Integer.parseInt(args.get(++i)));
+                    } catch (NumberFormatException e) {
+                        return usage("--port needs a number");
+                    }
+                }
+                default -> {
+                    return usage("unknown option " + args.get(i));
+                }
+            }
+        }
+        boolean generated = false;
+        if (demo && config.adminToken().isEmpty()) {
+            config = config.withAdminToken(Main.generatedToken());
+            generated = true;
+        }
+        Main.Running running = Main.startServer(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shutdown"));
+        System.out.println("database: " + running.database().describe() + " (data in " + config.dataDir() + ")");
+        if (demo) {
+            int added = 0; // DEMO-PENDING DemoSeeder.seedIfEmpty(running.services(), config);
+            System.out.println("demo:     " + (added > 0 ? "seeded " + added + " reports" : "library already present"));
+        }
+        System.out.println("server:   http://localhost:" + running.port() + "/");
+        if (generated) System.out.println("admin token (generated for this run): " + config.adminToken().get());
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    private static int usage(String problem) {
+        System.err.println("ytv2 serve: " + problem + "\n\n" + HELP);
+        return 2;
+    }
+}

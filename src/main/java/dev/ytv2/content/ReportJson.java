@@ -1,0 +1,197 @@
+package dev.ytv2.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the report shapes of SPEC 4.2 from stored rows: compact for lists, whole for the detail. */
+public final class ReportJson {
+    private static final List<String> EXCERPT_PREFERENCE = List.of("comprehensive", "executive", "key-insights", "bullet-points");
+    private static final int EXCERPT_LENGTH = 280;
+
+    private final ObjectMapper mapper;
+    private final HtmlSanitizer sanitizer;
+
+    public ReportJson(ObjectMapper mapper, HtmlSanitizer sanitizer) {
+        this.mapper = mapper;
+        this.sanitizer = sanitizer;
+    }
+
+    public ObjectNode listRow(ContentRow row, List<SummaryRow> summaries) {
+        ObjectNode out = common(row, summaries, true);
+        out.put("summary_text", excerpt(summaries));
+        return out;
+    }
+
+    public ObjectNode detail(ContentRow row, List<SummaryRow> summaries) {
+        ObjectNode out = common(row, summaries, false);
+        out.put("summary_text", excerpt(summaries));
+        ArrayNode variants = out.putArray("summary_variants");
+        for (SummaryRow s : sorted(summaries)) {
+            ObjectNode v = variants.addObject();
+            v.put("variant", s.variant());
+            v.put("summary_type", s.summaryType() == null ? s.variant() : s.summaryType());
+            v.put("text", s.text());
+            v.put("html", s.html() == null ? null : sanitizer.sanitize(s.html()));
+            v.put("revision", s.revision());
+            v.put("created_at", s.createdAt() == null ? null : s.createdAt().toString());
+        }
+        out.set("topics", parse(row.topicsJson()).orElse(mapper.createArrayNode()));
+        out.set("subcategories_json", parse(row.subcategoriesJson()).orElse(mapper.nullNode()));
+        out.set("media_metadata", parse(row.mediaMetadata()).orElse(mapper.nullNode()));
+        return out;
+    }
+
+    private ObjectNode common(ContentRow row, List<SummaryRow> summaries, boolean compact) {
+        ObjectNode analysis = parse(row.analysisJson()).filter(JsonNode::isObject).map(n -> (ObjectNode) n)
+                .orElse(mapper.createObjectNode());
+        ObjectNode media = parse(row.media()).filter(JsonNode::isObject).map(n -> (ObjectNode) n)
+                .orElse(mapper.createObjectNode());
+        String source = Optional.ofNullable(row.contentSource()).filter(s -> !s.isBlank()).map(String::toLowerCase)
+                .orElse(ReportIds.inferSource(row.videoId(), row.canonicalUrl()));
+        ObjectNode out = mapper.createObjectNode();
+        out.put("id", row.videoId());
+        out.put("video_id", row.videoId());
+        out.put("title", row.title());
+        out.put("channel", row.channelName());
+        out.put("channel_name", row.channelName());
+        out.put("content_source", source);
+        out.put("source_label", sourceLabel(source));
+        out.put("thumbnail_url", row.thumbnailUrl());
+        out.put("summary_image_url", row.summaryImageUrl());
+        out.put("canonical_url", row.canonicalUrl());
+        out.put("published_at", row.publishedAt() == null ? null : row.publishedAt().toString());
+        out.put("duration_seconds", row.durationSeconds());
+        out.put("indexed_at", row.indexedAt() == null ? null : row.indexedAt().toString());
+        out.set("analysis", analysisView(analysis, row, compact));
+        ObjectNode mediaOut = out.putObject("media");
+        boolean hasAudio = row.hasAudio() || media.path("has_audio").asBoolean(false);
+        mediaOut.put("has_audio", hasAudio);
+        mediaOut.put("audio_url", text(media, "audio_url"));
+        if (media.has("audio_duration_seconds")) mediaOut.set("audio_duration_seconds", media.get("audio_duration_seconds"));
+        List<SummaryRow> ordered = sorted(summaries);
+        out.put("summary_type_latest", summaries.stream().max(Comparator.comparing(SummaryRow::createdAt,
+                Comparator.nullsFirst(Comparator.naturalOrder()))).map(s -> typeOf(s)).orElse(null));
+        ArrayNode names = out.putArray("summary_variants");
+        if (compact) {
+            for (SummaryRow s : ordered) names.addObject().put("variant", s.variant()).put("summary_type", typeOf(s));
+        }
+        return out;
+    }
+
+    private ObjectNode analysisView(ObjectNode analysis, ContentRow row, boolean compact) {
+        ObjectNode a = mapper.createObjectNode();
+        List<String> categories = strings(analysis.get("category"));
+        a.set("category", mapper.valueToTree(categories));
+        a.put("subcategory", strings(analysis.get("subcategory")).stream().findFirst().orElse(null));
+        a.set("categories", categoryTree(categories, analysis, row));
+        a.put("content_type", text(analysis, "content_type"));
+        a.put("language", Optional.ofNullable(row.language()).orElse(text(analysis, "language")));
+        a.set("key_topics", mapper.valueToTree(strings(analysis.get("key_topics"))));
+        for (String key : ImageFields.ALL) {
+            if (key.equals(ImageFields.VARIANTS)) continue;
+            a.set(key, analysis.has(key) ? analysis.get(key) : mapper.nullNode());
+        }
+        if (a.get(ImageFields.SELECTED_URL).isNull() && row.summaryImageUrl() != null) {
+            a.put(ImageFields.SELECTED_URL, row.summaryImageUrl());
+        }
+        ArrayNode variants = a.putArray(ImageFields.VARIANTS);
+        JsonNode stored = analysis.get(ImageFields.VARIANTS);
+        if (stored != null && stored.isArray()) {
+            for (JsonNode v : stored) {
+                if (!v.isObject()) continue;
+                if (!compact) {
+                    variants.add(v);
+                    continue;
+                }
+                ObjectNode c = variants.addObject();
+                for (String key : ImageFields.COMPACT_VARIANT_KEYS) c.set(key, v.has(key) ? v.get(key) : mapper.nullNode());
+                if (c.get("image_mode").isNull()) c.put("image_mode", "ai1");
+                if (c.get("starred").isNull()) c.put("starred", false);
+            }
+        }
+        return a;
+    }
+
+    /** `[{category, subcategories[]}]`, from subcategories_json when it maps categories to lists. */
+    private ArrayNode categoryTree(List<String> categories, ObjectNode analysis, ContentRow row) {
+        ArrayNode out = mapper.createArrayNode();
+        JsonNode subs = parse(row.subcategoriesJson()).orElse(null);
+        for (String category : categories) {
+            ObjectNode c = out.addObject();
+            c.put("category", category);
+            List<String> own = subs != null && subs.isObject() ? strings(subs.get(category)) : List.of();
+            if (own.isEmpty() && category.equals(categories.get(0))) own = strings(analysis.get("subcategory"));
+            c.set("subcategories", mapper.valueToTree(own));
+        }
+        return out;
+    }
+
+    private static String excerpt(List<SummaryRow> summaries) {
+        return sorted(summaries).stream()
+                .map(s -> s.text() != null && !s.text().isBlank() ? s.text() : HtmlSanitizer.plainText(s.html()))
+                .filter(t -> t != null && !t.isBlank())
+                .findFirst()
+                .map(t -> clip(t.replaceAll("\\s+", " ").trim()))
+                .orElse(null);
+    }
+
+    static String clip(String text) {
+        if (text.length() <= EXCERPT_LENGTH) return text;
+        int cut = text.lastIndexOf(' ', EXCERPT_LENGTH);
+        return text.substring(0, cut > EXCERPT_LENGTH / 2 ? cut : EXCERPT_LENGTH) + "…";
+    }
+
+    private static List<SummaryRow> sorted(List<SummaryRow> summaries) {
+        return summaries.stream().sorted(Comparator.comparingInt((SummaryRow s) -> {
+            int i = EXCERPT_PREFERENCE.indexOf(s.variant());
+            return i < 0 ? EXCERPT_PREFERENCE.size() : i;
+        }).thenComparing(SummaryRow::variant)).toList();
+    }
+
+    private static String typeOf(SummaryRow s) {
+        return s.summaryType() == null ? s.variant() : s.summaryType();
+    }
+
+    public static String sourceLabel(String source) {
+        return switch (source) {
+            case "youtube" -> "YouTube";
+            case "reddit" -> "Reddit";
+            case "web" -> "Web";
+            default -> source.isEmpty() ? "Other" : Character.toUpperCase(source.charAt(0)) + source.substring(1);
+        };
+    }
+
+    private Optional<JsonNode> parse(String json) {
+        if (json == null) return Optional.empty();
+        try {
+            JsonNode node = mapper.readTree(json);
+            // Some writers stored JSON documents as JSON strings; unwrap one level.
+            if (node != null && node.isTextual()) {
+                String inner = node.asText().trim();
+                if (inner.startsWith("{") || inner.startsWith("[")) node = mapper.readTree(inner);
+            }
+            return Optional.ofNullable(node);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    static List<String> strings(JsonNode node) {
+        if (node == null || node.isNull()) return List.of();
+        if (node.isTextual()) return node.asText().isBlank() ? List.of() : List.of(node.asText().trim());
+        if (!node.isArray()) return List.of();
+        return java.util.stream.StreamSupport.stream(node.spliterator(), false)
+                .filter(JsonNode::isTextual).map(n -> n.asText().trim()).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

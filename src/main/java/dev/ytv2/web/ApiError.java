@@ -1,0 +1,37 @@
+package dev.ytv2.web;
+
+/** A refusal the client caused: becomes `{error, message}` with this status. Never a 5xx. */
+public final class ApiError extends RuntimeException {
+    private final int status;
+    private final String code;
+
+    public ApiError(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    public static ApiError badRequest(String code, String message) {
+        return new ApiError(400, code, message);
+    }
+
+    public static ApiError notFound(String message) {
+        return new ApiError(404, "not_found", message);
+    }
+
+    public static ApiError unauthorized(String message) {
+        return new ApiError(401, "unauthorized", message);
+    }
+
+    public static ApiError forbidden(String code, String message) {
+        return new ApiError(403, code, message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}

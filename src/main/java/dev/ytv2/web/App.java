@@ -1,0 +1,131 @@
+package dev.ytv2.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ytv2.content.IngestRoutes;
+import dev.ytv2.content.ReportRoutes;
+import dev.ytv2.files.ExportRoutes;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLTransientConnectionException;
+
+/** The HTTP server: the whole route table on one page, auth at each route, one error shape. */
+public final class App {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https: http:; "
+            + "media-src 'self' https: http:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'";
+
+    /** Everything the routes call, built in {@code Main}. */
+    public record Parts(ObjectMapper mapper, Auth auth, long maxUploadBytes, ReportRoutes reports, IngestRoutes ingest,
+                        ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets) {
+    }
+
+    private final Parts p;
+
+    public App(Parts parts) {
+        this.p = parts;
+    }
+
+    public Javalin javalin() {
+        return Javalin.create(this::configure);
+    }
+
+    private void configure(JavalinConfig config) {
+        config.jsonMapper(new JavalinJackson(p.mapper(), false));
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = 8L * 1024 * 1024;
+        config.jetty.multipartConfig.maxFileSize(p.maxUploadBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(p.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        var r = config.routes;
+
+        r.before(this::securityHeaders);
+
+        r.get("/", p.assets()::index);
+        r.get("/static/{version}/<path>", p.assets()::asset);
+        r.get("/health", p.health()::process);
+        r.get("/health/db", p.health()::database);
+
+        r.get("/api/session", p.session()::show);
+        r.post("/api/session", p.session()::signIn);
+        r.delete("/api/session", p.session()::signOut);
+
+        r.get("/api/reports", read(p.reports()::list));
+        r.get("/api/reports/{id}", read(p.reports()::detail));
+        r.delete("/api/reports/{id}", admin(p.reports()::delete));
+        r.get("/api/filters", read(p.reports()::filters));
+
+        r.post("/ingest/report", ingest(p.ingest()::report));
+        r.post("/ingest/audio", ingest(p.ingest()::audio));
+
+        r.get("/exports/<path>", read(p.exports()::serve));
+
+        r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        r.exception(HttpResponseException.class, (e, ctx) ->
+                error(ctx, e.getStatus(), e.getStatus() == 413 ? "too_large" : "bad_request", e.getMessage()));
+        r.exception(Exception.class, this::unexpected);
+        r.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, "not_found", "There is nothing at " + ctx.path() + ".");
+        });
+        r.error(405, ctx -> error(ctx, 405, "method_not_allowed", "That method is not allowed here."));
+    }
+
+    private Handler read(Handler h) {
+        return ctx -> {
+            p.auth().requireRead(ctx);
+            h.handle(ctx);
+        };
+    }
+
+    private Handler admin(Handler h) {
+        return ctx -> {
+            p.auth().requireAdmin(ctx);
+            h.handle(ctx);
+        };
+    }
+
+    private Handler ingest(Handler h) {
+        return ctx -> {
+            p.auth().requireIngest(ctx);
+            h.handle(ctx);
+        };
+    }
+
+    private void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        if (isDatabaseDown(e)) {
+            ctx.header("Retry-After", "5");
+            error(ctx, 503, "database_unavailable", "The database is not reachable right now; try again shortly.");
+            return;
+        }
+        LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        error(ctx, 500, "internal_error", "Something went wrong on the server; it has been logged.");
+    }
+
+    private static boolean isDatabaseDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) return true;
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+            if (t instanceof org.jdbi.v3.core.ConnectionException) return true;
+        }
+        return false;
+    }
+
+    static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(java.util.Map.of("error", code, "message", message == null ? code : message));
+    }
+}

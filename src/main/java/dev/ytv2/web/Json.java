@@ -1,0 +1,40 @@
+package dev.ytv2.web;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The one ObjectMapper set-up: bounded nesting and sizes so hostile bodies are refused early. */
+public final class Json {
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxStringLength(5_000_000)
+                        .maxNumberLength(64)
+                        .build())
+                .build();
+        return new ObjectMapper(factory)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** Parses a request body as a JSON object, or refuses with a 400 that says why. */
+    public static ObjectNode parseObject(ObjectMapper mapper, byte[] body) {
+        if (body == null || body.length == 0) throw ApiError.badRequest("invalid_json", "The request body is empty; send a JSON object.");
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (Exception e) {
+            throw ApiError.badRequest("invalid_json", "The request body is not valid JSON.");
+        }
+        if (node == null || !node.isObject()) throw ApiError.badRequest("invalid_json", "The request body must be a JSON object.");
+        return (ObjectNode) node;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ytv2.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Browser sign-in: the token is posted once and exchanged for the session cookie. */
+public final class SessionRoutes {
+    private final Auth auth;
+    private final SignInLimiter limiter;
+    private final ObjectMapper mapper;
+    private final boolean secureCookies;
+
+    public SessionRoutes(Auth auth, ObjectMapper mapper, boolean secureCookies, Clock clock) {
+        this.auth = auth;
+        this.mapper = mapper;
+        this.secureCookies = secureCookies;
+        this.limiter = new SignInLimiter(clock, 10, 60);
+    }
+
+    public void show(Context ctx) {
+        Optional<Auth.Role> role = auth.session(ctx);
+        ctx.json(mapper.createObjectNode()
+                .put("signed_in", role.map(r -> r == Auth.Role.ADMIN).orElse(false))
+                .put("role", role.map(r -> r.name().toLowerCase()).orElse(null))
+                .put("read_token_required", auth.readsArePrivate()));
+    }
+
+    public void signIn(Context ctx) {
+        String client = ctx.ip();
+        if (limiter.blocked(client)) {
+            ctx.header("Retry-After", "60");
+            throw new ApiError(429, "too_many_attempts", "Too many failed sign-ins; wait a minute and try again.");
+        }
+        ObjectNode body = Json.parseObject(mapper, ctx.bodyAsBytes());
+        String token = Fields.requiredString(body, "token", 500);
+        Optional<Auth.Role> role = auth.roleFor(token);
+        if (role.isEmpty()) {
+            limiter.failed(client);
+            throw ApiError.unauthorized("That token is not valid.");
+        }
+        limiter.succeeded(client);
+        ctx.cookie(cookie(auth.issueCookieValue(role.get()), (int) auth.sessionLength().toSeconds()));
+        ctx.status(204);
+    }
+
+    public void signOut(Context ctx) {
+        ctx.cookie(cookie("", 0));
+        ctx.status(204);
+    }
+
+    private Cookie cookie(String value, int maxAge) {
+        Cookie c = new Cookie(Auth.COOKIE, value);
+        c.setPath("/");
+        c.setMaxAge(maxAge);
+        c.setHttpOnly(true);
+        c.setSecure(secureCookies);
+        c.setSameSite(SameSite.STRICT);
+        return c;
+    }
+}

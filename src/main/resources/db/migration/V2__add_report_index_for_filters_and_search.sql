@@ -1,0 +1,165 @@
+-- A narrow companion row per report holding exactly what filters, sorts, facets and full-text
+-- search need. Queries scan this instead of the wide `content` rows (whose analysis_json can be
+-- large), then fetch the page's rows from `content` by primary key. Triggers keep it in step with
+-- every writer, including external ones that write to `content` directly.
+
+CREATE TABLE IF NOT EXISTS report_index (
+    video_id        text PRIMARY KEY REFERENCES content(video_id) ON DELETE CASCADE,
+    content_source  text,
+    channel_name    text,
+    language        text,
+    content_type    text,
+    categories      text[] NOT NULL DEFAULT '{}',
+    subcategories   text[] NOT NULL DEFAULT '{}',
+    category_pairs  text[] NOT NULL DEFAULT '{}',
+    summary_types   text[] NOT NULL DEFAULT '{}',
+    has_audio       boolean NOT NULL DEFAULT false,
+    published_at    timestamptz,
+    added_at        timestamptz NOT NULL,
+    title_sort      text,
+    duration_seconds integer,
+    search_vector   tsvector NOT NULL DEFAULT ''::tsvector
+);
+
+-- Strings out of a JSON value that may be a string, an array of strings, or anything else.
+CREATE OR REPLACE FUNCTION ytv2_json_strings(j jsonb) RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE jsonb_typeof(j)
+        WHEN 'string' THEN CASE WHEN btrim(j #>> '{}') = '' THEN ARRAY[]::text[] ELSE ARRAY[btrim(j #>> '{}')] END
+        WHEN 'array' THEN ARRAY(
+            SELECT btrim(e #>> '{}') FROM jsonb_array_elements(j) e
+            WHERE jsonb_typeof(e) = 'string' AND btrim(e #>> '{}') <> '')
+        ELSE ARRAY[]::text[]
+    END
+$$;
+
+-- "Category<US>Subcategory" pairs, from subcategories_json ({"Category": ["Sub", ...]}) and from
+-- analysis.subcategory (paired with the first category).
+CREATE OR REPLACE FUNCTION ytv2_category_pairs(analysis jsonb, subcats jsonb) RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce(array_agg(DISTINCT p ORDER BY p), ARRAY[]::text[]) FROM (
+        SELECT btrim(kv.key) || chr(31) || s AS p
+        FROM jsonb_each(CASE WHEN jsonb_typeof(subcats) = 'object' THEN subcats ELSE '{}'::jsonb END) kv,
+             unnest(ytv2_json_strings(kv.value)) s
+        WHERE btrim(kv.key) <> ''
+        UNION
+        SELECT (ytv2_json_strings(analysis -> 'category'))[1] || chr(31) || s
+        FROM unnest(ytv2_json_strings(analysis -> 'subcategory')) s
+        WHERE cardinality(ytv2_json_strings(analysis -> 'category')) > 0
+    ) pairs
+$$;
+
+CREATE OR REPLACE FUNCTION ytv2_source_of(video_id text, content_source text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE
+        WHEN coalesce(btrim(content_source), '') <> '' THEN lower(btrim(content_source))
+        WHEN video_id LIKE 'reddit:%' THEN 'reddit'
+        WHEN video_id LIKE 'web:%' THEN 'web'
+        ELSE 'youtube'
+    END
+$$;
+
+CREATE OR REPLACE FUNCTION ytv2_sync_report_index(ids text[]) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO report_index AS r (
+        video_id, content_source, channel_name, language, content_type, categories, subcategories,
+        category_pairs, summary_types, has_audio, published_at, added_at, title_sort, duration_seconds,
+        search_vector)
+    SELECT c.video_id,
+           ytv2_source_of(c.video_id, c.content_source),
+           nullif(btrim(c.channel_name), ''),
+           coalesce(nullif(btrim(c.language), ''), nullif(btrim(c.analysis_json ->> 'language'), '')),
+           nullif(btrim(c.analysis_json ->> 'content_type'), ''),
+           ARRAY(SELECT DISTINCT x FROM unnest(
+                     ytv2_json_strings(c.analysis_json -> 'category')
+                     || ARRAY(SELECT split_part(p, chr(31), 1) FROM unnest(pairs.p) p)) x ORDER BY 1),
+           ARRAY(SELECT DISTINCT x FROM unnest(
+                     ARRAY(SELECT split_part(p, chr(31), 2) FROM unnest(pairs.p) p)
+                     || ytv2_json_strings(c.subcategories_json)
+                     || ytv2_json_strings(c.analysis_json -> 'subcategory')) x ORDER BY 1),
+           pairs.p,
+           coalesce(s.types, ARRAY[]::text[]),
+           coalesce(c.has_audio, false),
+           c.published_at,
+           coalesce(c.indexed_at, c.created_at, now()),
+           lower(c.title),
+           c.duration_seconds,
+           setweight(to_tsvector('english', coalesce(c.title, '')), 'A')
+             || setweight(to_tsvector('english', coalesce(c.channel_name, '')), 'B')
+             || setweight(to_tsvector('english', left(coalesce(s.body, ''), 200000)), 'C')
+    FROM content c
+    CROSS JOIN LATERAL (SELECT ytv2_category_pairs(c.analysis_json, c.subcategories_json) AS p) pairs
+    LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT coalesce(l.summary_type, l.variant)) AS types,
+               string_agg(l.text, ' ') AS body
+        FROM v_latest_summaries l WHERE l.video_id = c.video_id) s ON true
+    WHERE c.video_id = ANY(ids)
+    ON CONFLICT (video_id) DO UPDATE SET
+        content_source = EXCLUDED.content_source, channel_name = EXCLUDED.channel_name,
+        language = EXCLUDED.language, content_type = EXCLUDED.content_type,
+        categories = EXCLUDED.categories, subcategories = EXCLUDED.subcategories,
+        category_pairs = EXCLUDED.category_pairs, summary_types = EXCLUDED.summary_types,
+        has_audio = EXCLUDED.has_audio, published_at = EXCLUDED.published_at,
+        added_at = EXCLUDED.added_at, title_sort = EXCLUDED.title_sort,
+        duration_seconds = EXCLUDED.duration_seconds, search_vector = EXCLUDED.search_vector
+$$;
+
+CREATE OR REPLACE FUNCTION ytv2_content_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM ytv2_sync_report_index(ARRAY(SELECT video_id FROM changed_rows));
+    RETURN NULL;
+END
+$$;
+
+-- Image writes update analysis_json many times a minute; only re-index rows whose indexed facts moved.
+CREATE OR REPLACE FUNCTION ytv2_content_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM ytv2_sync_report_index(ARRAY(
+        SELECT n.video_id FROM new_rows n LEFT JOIN old_rows o ON o.video_id = n.video_id
+        WHERE o.video_id IS NULL
+           OR (o.title, o.channel_name, o.content_source, o.language, o.has_audio, o.published_at,
+               o.indexed_at, o.created_at, o.duration_seconds, o.subcategories_json,
+               o.analysis_json -> 'category', o.analysis_json -> 'subcategory',
+               o.analysis_json -> 'content_type', o.analysis_json -> 'language')
+              IS DISTINCT FROM
+              (n.title, n.channel_name, n.content_source, n.language, n.has_audio, n.published_at,
+               n.indexed_at, n.created_at, n.duration_seconds, n.subcategories_json,
+               n.analysis_json -> 'category', n.analysis_json -> 'subcategory',
+               n.analysis_json -> 'content_type', n.analysis_json -> 'language')));
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION ytv2_summaries_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM ytv2_sync_report_index(ARRAY(SELECT DISTINCT video_id FROM changed_rows));
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER ytv2_content_index_insert AFTER INSERT ON content
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ytv2_content_inserted();
+CREATE TRIGGER ytv2_content_index_update AFTER UPDATE ON content
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ytv2_content_updated();
+CREATE TRIGGER ytv2_summaries_index_insert AFTER INSERT ON content_summaries
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ytv2_summaries_changed();
+CREATE TRIGGER ytv2_summaries_index_update AFTER UPDATE ON content_summaries
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ytv2_summaries_changed();
+CREATE TRIGGER ytv2_summaries_index_delete AFTER DELETE ON content_summaries
+    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ytv2_summaries_changed();
+
+-- Rows that an existing installation already has.
+SELECT ytv2_sync_report_index(ARRAY(SELECT video_id FROM content));
+
+CREATE INDEX IF NOT EXISTS report_index_added_idx ON report_index (added_at DESC, video_id DESC);
+CREATE INDEX IF NOT EXISTS report_index_published_idx ON report_index (published_at, video_id);
+CREATE INDEX IF NOT EXISTS report_index_title_idx ON report_index (title_sort, video_id);
+CREATE INDEX IF NOT EXISTS report_index_duration_idx ON report_index (duration_seconds, video_id);
+CREATE INDEX IF NOT EXISTS report_index_source_idx ON report_index (content_source, added_at DESC);
+CREATE INDEX IF NOT EXISTS report_index_channel_idx ON report_index (channel_name, added_at DESC);
+CREATE INDEX IF NOT EXISTS report_index_language_idx ON report_index (language);
+CREATE INDEX IF NOT EXISTS report_index_content_type_idx ON report_index (content_type);
+CREATE INDEX IF NOT EXISTS report_index_categories_idx ON report_index USING gin (categories);
+CREATE INDEX IF NOT EXISTS report_index_subcategories_idx ON report_index USING gin (subcategories);
+CREATE INDEX IF NOT EXISTS report_index_summary_types_idx ON report_index USING gin (summary_types);
+CREATE INDEX IF NOT EXISTS report_index_search_idx ON report_index USING gin (search_vector);
