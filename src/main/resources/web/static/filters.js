@@ -55,6 +55,7 @@ export function createFilters({ api, body, chipsEl, badge, getState, navigate })
     }
     const audio = list(facets.has_audio);
     if (audio.length) body.append(renderAudio(audio, state, first || open.has('has_audio') || state.has_audio !== null));
+    if (!body.firstChild) body.append(h('p', { class: 'facets-error', text: 'No filters apply to these results.' }));
   }
 
   function renderSection(section, rows, state, isOpen) {
