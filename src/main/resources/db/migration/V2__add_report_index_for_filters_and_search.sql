@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS report_index (
     duration_seconds integer
 );
 
+-- title_vector (title and channel) is small and ranks results; search_vector adds the summaries
+-- and finds them. Ranking by the small one keeps a search from reading every match's summaries.
 CREATE TABLE IF NOT EXISTS report_search (
     video_id      text PRIMARY KEY REFERENCES content(video_id) ON DELETE CASCADE,
     title_vector  tsvector NOT NULL DEFAULT ''::tsvector,
@@ -113,7 +115,8 @@ LANGUAGE sql AS $$
 
     INSERT INTO report_search AS s (video_id, title_vector, search_vector)
     SELECT c.video_id,
-           to_tsvector('english', coalesce(c.title, '')),
+           setweight(to_tsvector('english', coalesce(c.title, '')), 'A')
+             || setweight(to_tsvector('english', coalesce(c.channel_name, '')), 'B'),
            setweight(to_tsvector('english', coalesce(c.title, '')), 'A')
              || setweight(to_tsvector('english', coalesce(c.channel_name, '')), 'B')
              || setweight(to_tsvector('english', left(coalesce(

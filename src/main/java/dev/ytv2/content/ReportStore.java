@@ -38,7 +38,7 @@ public final class ReportStore {
     public Page list(ReportRequest request) {
         ReportWhere where = ReportWhere.of(request.filter(), ReportFilter.Facet.NONE);
         String rank = request.filter().q().isPresent()
-                ? "(s.title_vector @@ " + ReportWhere.TSQUERY + ")::int + ts_rank(s.search_vector, " + ReportWhere.TSQUERY + ", 32)"
+                ? "(s.title_vector @@ " + ReportWhere.TSQUERY + ")::int + ts_rank(s.title_vector, " + ReportWhere.TSQUERY + ", 32)"
                 : "0";
         String key = where.from() + "|" + where.sql() + "|" + bindsKey(where.binds()) + "|" + request.sort() + "|"
                 + request.page() + "|" + request.size();

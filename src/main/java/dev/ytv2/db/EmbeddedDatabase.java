@@ -28,7 +28,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("work_mem", "16MB")
+                    .setServerConfig("jit", "off")
                     .setServerConfig("fsync", "on")
                     .start();
             return new EmbeddedDatabase(pg);
