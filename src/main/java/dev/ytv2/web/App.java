@@ -3,7 +3,11 @@ package dev.ytv2.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.content.IngestRoutes;
 import dev.ytv2.content.ReportRoutes;
+import dev.ytv2.events.EventRoutes;
 import dev.ytv2.files.ExportRoutes;
+import dev.ytv2.images.ImageJobRoutes;
+import dev.ytv2.images.ImageRoutes;
+import dev.ytv2.images.UploadRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -25,7 +29,8 @@ public final class App {
 
     /** Everything the routes call, built in {@code Main}. */
     public record Parts(ObjectMapper mapper, Auth auth, long maxUploadBytes, ReportRoutes reports, IngestRoutes ingest,
-                        ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets) {
+                        ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets,
+                        ImageRoutes images, UploadRoutes uploads, ImageJobRoutes jobs, EventRoutes events) {
     }
 
     private final Parts p;
@@ -66,6 +71,19 @@ public final class App {
         r.post("/ingest/report", ingest(p.ingest()::report));
         r.post("/ingest/audio", ingest(p.ingest()::audio));
 
+        r.post("/api/set-image-prompt", admin(p.images()::setPrompt));
+        r.post("/api/select-image-variant", admin(p.images()::selectVariant));
+        r.post("/api/set-image-display-mode", admin(p.images()::setDisplayMode));
+        r.post("/api/delete-image-variant", admin(p.images()::deleteVariant));
+        r.post("/api/restore-image-variant", admin(p.images()::restoreVariant));
+        r.post("/api/star-image-variant", admin(p.images()::starVariant));
+        r.post("/api/delete-all-ai-images", admin(p.images()::deleteAllAi));
+        r.post("/api/upload-image", adminOrIngest(p.uploads()::upload));
+        r.get("/api/image-jobs", read(p.jobs()::list));
+        r.post("/api/image-jobs/{id}/retry", admin(p.jobs()::retry));
+
+        r.get("/api/report-events", read(p.events()::stream));
+
         r.get("/exports/<path>", read(p.exports()::serve));
 
         r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
@@ -95,6 +113,13 @@ public final class App {
     private Handler ingest(Handler h) {
         return ctx -> {
             p.auth().requireIngest(ctx);
+            h.handle(ctx);
+        };
+    }
+
+    private Handler adminOrIngest(Handler h) {
+        return ctx -> {
+            p.auth().requireAdminOrIngest(ctx);
             h.handle(ctx);
         };
     }
