@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Reports with image variants for image tests; variants are appended the way a render worker does. */
-final class ImageKit {
+public final class ImageKit {
     private final TestServer server;
     private final AtomicInteger counter = new AtomicInteger();
 
-    ImageKit(TestServer server) {
+    public ImageKit(TestServer server) {
         this.server = server;
     }
 
-    String report(String title) {
+    public String report(String title) {
         String id = "yt:img" + String.format("%07d", counter.incrementAndGet());
         server.ingest(server.object().put("video_id", id).put("title", title)
                 .set("analysis_json", server.object().put("summary_image_prompt_last_used", "rendered before")
@@ -27,7 +27,7 @@ final class ImageKit {
     }
 
     /** As a worker: lock the row, append one variant with jsonb `||`, commit. */
-    void appendVariant(String videoId, ObjectNode variant) {
+    public void appendVariant(String videoId, ObjectNode variant) {
         server.running.database().jdbi().useTransaction(h -> {
             h.createQuery("SELECT 1 FROM content WHERE video_id = :id FOR UPDATE").bind("id", videoId).mapTo(Integer.class).one();
             h.createUpdate("""
@@ -38,7 +38,7 @@ final class ImageKit {
         });
     }
 
-    ObjectNode variant(String url, String mode, Instant createdAt, boolean withId) {
+    public ObjectNode variant(String url, String mode, Instant createdAt, boolean withId) {
         ObjectNode v = server.object().put("url", url).put("image_mode", mode).put("prompt", "prompt for " + url)
                 .put("model", "test-model").put("seed", 42).put("created_at", createdAt.toString());
         if (withId) v.put("id", "v-" + Math.abs(url.hashCode()));
@@ -46,7 +46,7 @@ final class ImageKit {
     }
 
     /** The stored analysis_json and summary_image_url, straight from the table. */
-    Map.Entry<JsonNode, String> stored(String videoId) {
+    public Map.Entry<JsonNode, String> stored(String videoId) {
         return server.running.database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT analysis_json::text, summary_image_url FROM content WHERE video_id = :id")
                 .bind("id", videoId)
@@ -54,29 +54,29 @@ final class ImageKit {
                 .one());
     }
 
-    JsonNode analysis(String videoId) {
+    public JsonNode analysis(String videoId) {
         return stored(videoId).getKey();
     }
 
-    JsonNode variantByUrl(String videoId, String url) {
+    public JsonNode variantByUrl(String videoId, String url) {
         for (JsonNode v : analysis(videoId).path("summary_image_variants")) if (v.path("url").asText().equals(url)) return v;
         throw new AssertionError("no variant " + url + " in " + videoId);
     }
 
     /** The whole report as the API shows it plus the raw row: what "nothing changed" compares. */
-    String snapshot(String videoId) {
-        return server.get("/api/reports/" + videoId).body() + "|" + stored(videoId);
+    public String snapshot(String videoId) {
+        return server.get("/api/reports/" + videoId, "Authorization", "Bearer " + TestServer.ADMIN).body() + "|" + stored(videoId);
     }
 
-    long latestEventId() {
+    public long latestEventId() {
         return server.running.services().events().latestId();
     }
 
-    HttpResponse<String> post(String path, String body) {
+    public HttpResponse<String> post(String path, String body) {
         return server.adminPost(path, body);
     }
 
-    JsonNode ok(String path, String body) {
+    public JsonNode ok(String path, String body) {
         HttpResponse<String> r = post(path, body);
         if (r.statusCode() != 200) throw new AssertionError(path + " -> " + r.statusCode() + " " + r.body());
         return server.json(r);
