@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 
 /** The HTTP server: the whole route table on one page, auth at each route, one error shape. */
 public final class App {
@@ -132,6 +133,14 @@ public final class App {
     }
 
     private void unexpected(Exception e, Context ctx) {
+        Optional<org.eclipse.jetty.http.BadMessageException> badMessage = causeOf(e, org.eclipse.jetty.http.BadMessageException.class);
+        if (badMessage.isPresent()) {
+            // Jetty refuses malformed or oversized multipart bodies while parsing them for us.
+            boolean tooLarge = causeOf(e, IllegalStateException.class).map(t -> String.valueOf(t.getMessage()).contains("exceeded")).orElse(false);
+            if (tooLarge) error(ctx, 413, "too_large", "The upload is larger than this server accepts.");
+            else error(ctx, 400, "bad_request", "The request body could not be read: " + badMessage.get().getReason());
+            return;
+        }
         if (isDatabaseDown(e)) {
             ctx.header("Retry-After", "5");
             error(ctx, 503, "database_unavailable", "The database is not reachable right now; try again shortly.");
@@ -139,6 +148,13 @@ public final class App {
         }
         LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal_error", "Something went wrong on the server; it has been logged.");
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return Optional.of(type.cast(t));
+        }
+        return Optional.empty();
     }
 
     private static boolean isDatabaseDown(Throwable e) {
