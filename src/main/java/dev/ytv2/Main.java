@@ -51,6 +51,7 @@ public final class Main {
               worker                                    run the image render worker on its own
               import FILE...                            load reports in the ingest JSON format
                                                         (one object, an array, or JSON lines)
+              bench events [--clients N]                measure the event stream (docs/BENCHMARKS.md)
 
             Run 'ytv2 <command> --help' for a command's options. Settings come from the environment;
             see README.md (PORT, YTV2_DATA_DIR, DATABASE_URL, DEBUG_TOKEN, INGEST_TOKEN, ...).
@@ -71,6 +72,7 @@ public final class Main {
             case "serve" -> ServeCommand.run(config, rest);
             case "worker" -> WorkerCommand.run(config, rest);
             case "import" -> ImportCommand.run(config, rest);
+            case "bench" -> dev.ytv2.bench.BenchCommand.run(config, rest);
             default -> {
                 System.err.println("Unknown command '" + args[0] + "'.\n\n" + USAGE);
                 yield 2;
