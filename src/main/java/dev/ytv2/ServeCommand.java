@@ -49,7 +49,7 @@ final class ServeCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shutdown"));
         System.out.println("database: " + running.database().describe() + " (data in " + config.dataDir() + ")");
         if (demo) {
-            int added = 0; // DEMO-PENDING DemoSeeder.seedIfEmpty(running.services(), config);
+            int added = DemoSeeder.seedIfEmpty(running.services(), config);
             System.out.println("demo:     " + (added > 0 ? "seeded " + added + " reports" : "library already present"));
         }
         System.out.println("server:   http://localhost:" + running.port() + "/");

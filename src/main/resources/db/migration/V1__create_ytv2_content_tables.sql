@@ -1,6 +1,9 @@
 -- The existing YTV2 tables, created only where missing, so that an existing YTV2 database is served
 -- as it is. Every statement only adds: IF NOT EXISTS on tables, columns and indexes.
 
+-- "already exists, skipping" is the expected answer on an existing installation; keep it quiet.
+SET LOCAL client_min_messages = warning;
+
 CREATE TABLE IF NOT EXISTS content (
     video_id          text PRIMARY KEY,
     id                text UNIQUE,

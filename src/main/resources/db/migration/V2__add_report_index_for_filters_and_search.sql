@@ -1,7 +1,9 @@
--- A narrow companion row per report holding exactly what filters, sorts, facets and full-text
--- search need. Queries scan this instead of the wide `content` rows (whose analysis_json can be
--- large), then fetch the page's rows from `content` by primary key. Triggers keep it in step with
--- every writer, including external ones that write to `content` directly.
+-- A narrow companion row per report holding exactly what filters, sorts and facets need, and a
+-- separate row with its full-text vectors. Queries scan these instead of the wide `content` rows
+-- (whose analysis_json can be large), then fetch the page's rows from `content` by primary key.
+-- The vectors live apart because they are large: beside the facts they would make every count and
+-- facet scan read ten times the pages. Triggers keep both in step with every writer, including
+-- external ones that write to `content` directly.
 
 CREATE TABLE IF NOT EXISTS report_index (
     video_id        text PRIMARY KEY REFERENCES content(video_id) ON DELETE CASCADE,
@@ -17,9 +19,22 @@ CREATE TABLE IF NOT EXISTS report_index (
     published_at    timestamptz,
     added_at        timestamptz NOT NULL,
     title_sort      text,
-    duration_seconds integer,
-    search_vector   tsvector NOT NULL DEFAULT ''::tsvector
+    duration_seconds integer
 );
+
+CREATE TABLE IF NOT EXISTS report_search (
+    video_id      text PRIMARY KEY REFERENCES content(video_id) ON DELETE CASCADE,
+    title_vector  tsvector NOT NULL DEFAULT ''::tsvector,
+    search_vector tsvector NOT NULL DEFAULT ''::tsvector
+);
+
+-- Bumped whenever the indexed facts of any report change, so counts and facets computed for one
+-- version can be reused until the next, on every server sharing the database.
+CREATE TABLE IF NOT EXISTS library_version (
+    id      boolean PRIMARY KEY DEFAULT true CHECK (id),
+    version bigint NOT NULL
+);
+INSERT INTO library_version (id, version) VALUES (true, 0) ON CONFLICT DO NOTHING;
 
 -- Strings out of a JSON value that may be a string, an array of strings, or anything else.
 CREATE OR REPLACE FUNCTION ytv2_json_strings(j jsonb) RETURNS text[]
@@ -63,8 +78,7 @@ CREATE OR REPLACE FUNCTION ytv2_sync_report_index(ids text[]) RETURNS void
 LANGUAGE sql AS $$
     INSERT INTO report_index AS r (
         video_id, content_source, channel_name, language, content_type, categories, subcategories,
-        category_pairs, summary_types, has_audio, published_at, added_at, title_sort, duration_seconds,
-        search_vector)
+        category_pairs, summary_types, has_audio, published_at, added_at, title_sort, duration_seconds)
     SELECT c.video_id,
            ytv2_source_of(c.video_id, c.content_source),
            nullif(btrim(c.channel_name), ''),
@@ -78,21 +92,15 @@ LANGUAGE sql AS $$
                      || ytv2_json_strings(c.subcategories_json)
                      || ytv2_json_strings(c.analysis_json -> 'subcategory')) x ORDER BY 1),
            pairs.p,
-           coalesce(s.types, ARRAY[]::text[]),
+           coalesce((SELECT array_agg(DISTINCT coalesce(l.summary_type, l.variant))
+                     FROM v_latest_summaries l WHERE l.video_id = c.video_id), ARRAY[]::text[]),
            coalesce(c.has_audio, false),
            c.published_at,
            coalesce(c.indexed_at, c.created_at, now()),
            lower(c.title),
-           c.duration_seconds,
-           setweight(to_tsvector('english', coalesce(c.title, '')), 'A')
-             || setweight(to_tsvector('english', coalesce(c.channel_name, '')), 'B')
-             || setweight(to_tsvector('english', left(coalesce(s.body, ''), 200000)), 'C')
+           c.duration_seconds
     FROM content c
     CROSS JOIN LATERAL (SELECT ytv2_category_pairs(c.analysis_json, c.subcategories_json) AS p) pairs
-    LEFT JOIN LATERAL (
-        SELECT array_agg(DISTINCT coalesce(l.summary_type, l.variant)) AS types,
-               string_agg(l.text, ' ') AS body
-        FROM v_latest_summaries l WHERE l.video_id = c.video_id) s ON true
     WHERE c.video_id = ANY(ids)
     ON CONFLICT (video_id) DO UPDATE SET
         content_source = EXCLUDED.content_source, channel_name = EXCLUDED.channel_name,
@@ -101,7 +109,22 @@ LANGUAGE sql AS $$
         category_pairs = EXCLUDED.category_pairs, summary_types = EXCLUDED.summary_types,
         has_audio = EXCLUDED.has_audio, published_at = EXCLUDED.published_at,
         added_at = EXCLUDED.added_at, title_sort = EXCLUDED.title_sort,
-        duration_seconds = EXCLUDED.duration_seconds, search_vector = EXCLUDED.search_vector
+        duration_seconds = EXCLUDED.duration_seconds;
+
+    INSERT INTO report_search AS s (video_id, title_vector, search_vector)
+    SELECT c.video_id,
+           to_tsvector('english', coalesce(c.title, '')),
+           setweight(to_tsvector('english', coalesce(c.title, '')), 'A')
+             || setweight(to_tsvector('english', coalesce(c.channel_name, '')), 'B')
+             || setweight(to_tsvector('english', left(coalesce(
+                    (SELECT string_agg(l.text, ' ') FROM v_latest_summaries l WHERE l.video_id = c.video_id),
+                    ''), 200000)), 'C')
+    FROM content c
+    WHERE c.video_id = ANY(ids)
+    ON CONFLICT (video_id) DO UPDATE SET
+        title_vector = EXCLUDED.title_vector, search_vector = EXCLUDED.search_vector;
+
+    UPDATE library_version SET version = version + 1 WHERE cardinality(ids) > 0;
 $$;
 
 CREATE OR REPLACE FUNCTION ytv2_content_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -130,6 +153,13 @@ BEGIN
 END
 $$;
 
+CREATE OR REPLACE FUNCTION ytv2_content_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE library_version SET version = version + 1;
+    RETURN NULL;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION ytv2_summaries_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM ytv2_sync_report_index(ARRAY(SELECT DISTINCT video_id FROM changed_rows));
@@ -141,6 +171,8 @@ CREATE TRIGGER ytv2_content_index_insert AFTER INSERT ON content
     REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ytv2_content_inserted();
 CREATE TRIGGER ytv2_content_index_update AFTER UPDATE ON content
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ytv2_content_updated();
+CREATE TRIGGER ytv2_content_index_delete AFTER DELETE ON content
+    FOR EACH STATEMENT EXECUTE FUNCTION ytv2_content_deleted();
 CREATE TRIGGER ytv2_summaries_index_insert AFTER INSERT ON content_summaries
     REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ytv2_summaries_changed();
 CREATE TRIGGER ytv2_summaries_index_update AFTER UPDATE ON content_summaries
@@ -149,7 +181,7 @@ CREATE TRIGGER ytv2_summaries_index_delete AFTER DELETE ON content_summaries
     REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ytv2_summaries_changed();
 
 -- Rows that an existing installation already has.
-SELECT ytv2_sync_report_index(ARRAY(SELECT video_id FROM content));
+DO $$ BEGIN PERFORM ytv2_sync_report_index(ARRAY(SELECT video_id FROM content)); END $$;
 
 CREATE INDEX IF NOT EXISTS report_index_added_idx ON report_index (added_at DESC, video_id DESC);
 CREATE INDEX IF NOT EXISTS report_index_published_idx ON report_index (published_at, video_id);
@@ -162,4 +194,4 @@ CREATE INDEX IF NOT EXISTS report_index_content_type_idx ON report_index (conten
 CREATE INDEX IF NOT EXISTS report_index_categories_idx ON report_index USING gin (categories);
 CREATE INDEX IF NOT EXISTS report_index_subcategories_idx ON report_index USING gin (subcategories);
 CREATE INDEX IF NOT EXISTS report_index_summary_types_idx ON report_index USING gin (summary_types);
-CREATE INDEX IF NOT EXISTS report_index_search_idx ON report_index USING gin (search_vector);
+CREATE INDEX IF NOT EXISTS report_search_idx ON report_search USING gin (search_vector);

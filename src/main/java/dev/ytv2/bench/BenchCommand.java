@@ -4,22 +4,26 @@ import dev.ytv2.Config;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.TreeMap;
 
-/** `ytv2 bench <name> [options]`: measurements from docs/BENCHMARKS.md. Add a benchmark with one line below. */
+/** `ytv2 bench <name> [options]`: the measurements in docs/BENCHMARKS.md. Add a benchmark with one line below. */
 public final class BenchCommand {
-    private static final Map<String, BiFunction<Config, List<String>, Integer>> BENCHES = Map.of(
-            "events", EventStreamBench::run);
+    interface Bench {
+        int run(Config config, List<String> args) throws Exception;
+    }
+
+    private static final Map<String, Bench> BENCHES = new TreeMap<>(Map.of(
+            "events", EventStreamBench::run,
+            "reports", ReportsBench::run));
 
     private BenchCommand() {
     }
 
-    public static int run(Config config, List<String> args) {
+    public static int run(Config config, List<String> args) throws Exception {
         if (args.isEmpty() || !BENCHES.containsKey(args.get(0))) {
-            System.err.println("Usage: ytv2 bench <" + String.join("|", BENCHES.keySet()) + "> [options]\n"
-                    + "  events [--clients N] [--events N] [--interval-ms N]   event stream delivery latency");
+            System.err.println("Usage: ytv2 bench <" + String.join("|", BENCHES.keySet()) + "> [options]   ('ytv2 bench <name> --help')");
             return args.isEmpty() || List.of("--help", "-h").contains(args.get(0)) ? 0 : 2;
         }
-        return BENCHES.get(args.get(0)).apply(config, args.subList(1, args.size()));
+        return BENCHES.get(args.get(0)).run(config, args.subList(1, args.size()));
     }
 }

@@ -29,6 +29,18 @@ final class EventStreamBench {
     }
 
     static int run(Config base, List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.print("""
+                    Usage: ytv2 bench events [--clients N] [--events N] [--interval-ms N]
+
+                      --clients N       concurrent event streams (default 1000)
+                      --events N        events raised (default 20)
+                      --interval-ms N   pause between events (default 250)
+
+                    Uses a throwaway embedded PostgreSQL unless DATABASE_URL is set.
+                    """);
+            return 0;
+        }
         int clients = option(args, "--clients", 1000);
         int events = option(args, "--events", 20);
         int intervalMs = option(args, "--interval-ms", 250);

@@ -20,6 +20,7 @@ public final class FacetStore {
     private static final int MAX_CHANNELS = 200;
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
+    private final VersionedCache<ReportFilter, ObjectNode> cache = new VersionedCache<>(2_000);
 
     public FacetStore(Jdbi jdbi, ObjectMapper mapper) {
         this.jdbi = jdbi;
@@ -40,6 +41,17 @@ public final class FacetStore {
             new Part("has_audio", Facet.HAS_AUDIO, "r.has_audio::text", false, 2));
 
     public ObjectNode facets(ReportFilter filter) {
+        return jdbi.withHandle(h -> {
+            long version = ReportStore.libraryVersion(h);
+            return cache.get(filter, version).orElseGet(() -> {
+                ObjectNode computed = compute(h, filter);
+                cache.put(filter, version, computed);
+                return computed;
+            });
+        });
+    }
+
+    private ObjectNode compute(org.jdbi.v3.core.Handle h, ReportFilter filter) {
         List<String> selects = new ArrayList<>();
         Map<String, Object> binds = new HashMap<>();
         for (int i = 0; i < PARTS.size(); i++) {
@@ -53,15 +65,15 @@ public final class FacetStore {
             }
             String value = part.unnest() ? "unnest(" + part.valueSql() + ")" : part.valueSql();
             selects.add("""
-                    (SELECT %d AS part, v AS value, count(*) AS n FROM (SELECT %s AS v FROM report_index r WHERE %s) x
+                    (SELECT %d AS part, v AS value, count(*) AS n FROM (SELECT %s AS v FROM %s WHERE %s) x
                      WHERE v IS NOT NULL GROUP BY v ORDER BY count(*) DESC, v LIMIT %d)"""
-                    .formatted(i, value, sql, part.limit()));
+                    .formatted(i, value, where.from(), sql, part.limit()));
         }
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         PARTS.forEach(p -> rows.put(p.name(), new ArrayList<>()));
-        jdbi.useHandle(h -> h.createQuery(String.join("\nUNION ALL\n", selects)).bindMap(binds)
+        h.createQuery(String.join("\nUNION ALL\n", selects)).bindMap(binds)
                 .map((rs, ctx) -> new Object[]{rs.getInt(1), rs.getString(2), rs.getLong(3)})
-                .forEach(row -> rows.get(PARTS.get((Integer) row[0]).name()).add(row)));
+                .forEach(row -> rows.get(PARTS.get((Integer) row[0]).name()).add(row));
         return render(rows);
     }
 

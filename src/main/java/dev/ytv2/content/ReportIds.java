@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class ReportIds {
     private static final List<String> PREFIXES = List.of("yt:", "youtube:", "reddit:", "web:");
-    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}:._~\\-/@+=]{1,200}");
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}:._~\\-@+=]{1,200}");
 
     private ReportIds() {
     }

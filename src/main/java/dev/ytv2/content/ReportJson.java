@@ -39,7 +39,7 @@ public final class ReportJson {
             v.put("text", s.text());
             v.put("html", s.html() == null ? null : sanitizer.sanitize(s.html()));
             v.put("revision", s.revision());
-            v.put("created_at", s.createdAt() == null ? null : s.createdAt().toString());
+            v.put("created_at", iso(s.createdAt()));
         }
         out.set("topics", parse(row.topicsJson()).orElse(mapper.createArrayNode()));
         out.set("subcategories_json", parse(row.subcategoriesJson()).orElse(mapper.nullNode()));
@@ -65,9 +65,9 @@ public final class ReportJson {
         out.put("thumbnail_url", row.thumbnailUrl());
         out.put("summary_image_url", row.summaryImageUrl());
         out.put("canonical_url", row.canonicalUrl());
-        out.put("published_at", row.publishedAt() == null ? null : row.publishedAt().toString());
+        out.put("published_at", iso(row.publishedAt()));
         out.put("duration_seconds", row.durationSeconds());
-        out.put("indexed_at", row.indexedAt() == null ? null : row.indexedAt().toString());
+        out.put("indexed_at", iso(row.indexedAt()));
         out.set("analysis", analysisView(analysis, row, compact));
         ObjectNode mediaOut = out.putObject("media");
         boolean hasAudio = row.hasAudio() || media.path("has_audio").asBoolean(false);
@@ -156,6 +156,12 @@ public final class ReportJson {
 
     private static String typeOf(SummaryRow s) {
         return s.summaryType() == null ? s.variant() : s.summaryType();
+    }
+
+    /** Always with seconds and in UTC, so clients can compare timestamps as strings. */
+    static String iso(java.time.OffsetDateTime t) {
+        return t == null ? null : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                t.withOffsetSameInstant(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     public static String sourceLabel(String source) {

@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
 public final class ReportStore {
     private final Jdbi jdbi;
     private final ReportJson json;
+    private final VersionedCache<String, PageIds> pages = new VersionedCache<>(5_000);
+
+    /** Which reports a page shows and how many match: what the cache keeps (never the rows themselves,
+     *  whose image fields change without the library version moving). */
+    private record PageIds(long total, List<String> ids) {
+    }
 
     public ReportStore(Jdbi jdbi, ReportJson json) {
         this.jdbi = jdbi;
@@ -32,22 +38,44 @@ public final class ReportStore {
     public Page list(ReportRequest request) {
         ReportWhere where = ReportWhere.of(request.filter(), ReportFilter.Facet.NONE);
         String rank = request.filter().q().isPresent()
-                ? "(ts_filter(r.search_vector, '{a}') @@ " + ReportWhere.TSQUERY + ")::int + ts_rank(r.search_vector, "
-                  + ReportWhere.TSQUERY + ", 32)"
+                ? "(s.title_vector @@ " + ReportWhere.TSQUERY + ")::int + ts_rank(s.search_vector, " + ReportWhere.TSQUERY + ", 32)"
                 : "0";
+        String key = where.from() + "|" + where.sql() + "|" + bindsKey(where.binds()) + "|" + request.sort() + "|"
+                + request.page() + "|" + request.size();
         return jdbi.withHandle(h -> {
-            long total = h.createQuery("SELECT count(*) FROM report_index r WHERE " + where.sql())
-                    .bindMap(where.binds()).mapTo(Long.class).one();
-            List<String> ids = total == 0 ? List.of() : h.createQuery("""
-                            SELECT r.video_id, %s AS rank FROM report_index r
-                            WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset"""
-                            .formatted(rank, where.sql(), request.sort().orderBy()))
-                    .bindMap(where.binds())
-                    .bind("limit", request.size())
-                    .bind("offset", (long) (request.page() - 1) * request.size())
-                    .map((rs, ctx) -> rs.getString(1)).list();
-            return new Page(rows(h, ids), request.page(), request.size(), total);
+            long version = libraryVersion(h);
+            PageIds cached = pages.get(key, version).orElse(null);
+            if (cached == null) {
+                cached = pageIds(h, where, rank, request);
+                pages.put(key, version, cached);
+            }
+            return new Page(rows(h, cached.ids()), request.page(), request.size(), cached.total());
         });
+    }
+
+    private static PageIds pageIds(Handle h, ReportWhere where, String rank, ReportRequest request) {
+        long total = h.createQuery("SELECT count(*) FROM " + where.from() + " WHERE " + where.sql())
+                .bindMap(where.binds()).mapTo(Long.class).one();
+        List<String> ids = total == 0 ? List.of() : h.createQuery("""
+                        SELECT r.video_id, %s AS rank FROM %s
+                        WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset"""
+                        .formatted(rank, where.from(), where.sql(), request.sort().orderBy()))
+                .bindMap(where.binds())
+                .bind("limit", request.size())
+                .bind("offset", (long) (request.page() - 1) * request.size())
+                .map((rs, ctx) -> rs.getString(1)).list();
+        return new PageIds(total, ids);
+    }
+
+    static long libraryVersion(Handle h) {
+        return h.createQuery("SELECT version FROM library_version").mapTo(Long.class).findOne().orElse(-1L);
+    }
+
+    static String bindsKey(Map<String, Object> binds) {
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(binds).forEach((k, v) -> out.append(k).append('=')
+                .append(v instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(v)).append(';'));
+        return out.toString();
     }
 
     public Optional<ObjectNode> detail(String id) {

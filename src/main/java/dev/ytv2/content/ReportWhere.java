@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The WHERE clause over `report_index r` for a filter, with its bind values. A facet's counts are
+ * The FROM and WHERE clauses over `report_index r` (joined to `report_search s` for a search) for a filter, with its bind values. A facet's counts are
  * taken with its own filter left out, so picking one source still shows the counts of the others.
  */
-public record ReportWhere(String sql, Map<String, Object> binds) {
+public record ReportWhere(String from, String sql, Map<String, Object> binds) {
     static final String TSQUERY = "websearch_to_tsquery('english', :q)";
 
     public static ReportWhere of(ReportFilter f, Facet except) {
         List<String> terms = new ArrayList<>();
         Map<String, Object> binds = new HashMap<>();
         f.q().ifPresent(q -> {
-            terms.add("r.search_vector @@ " + TSQUERY);
+            terms.add("s.search_vector @@ " + TSQUERY);
             binds.put("q", q);
         });
         any(terms, binds, except != Facet.SOURCE, "r.content_source = ANY(:sources)", "sources", f.sources());
@@ -43,7 +43,8 @@ public record ReportWhere(String sql, Map<String, Object> binds) {
             terms.add("r.published_at <= :dateTo");
             binds.put("dateTo", d);
         });
-        return new ReportWhere(terms.isEmpty() ? "TRUE" : String.join(" AND ", terms), binds);
+        String from = f.q().isPresent() ? "report_index r JOIN report_search s ON s.video_id = r.video_id" : "report_index r";
+        return new ReportWhere(from, terms.isEmpty() ? "TRUE" : String.join(" AND ", terms), binds);
     }
 
     private static void any(List<String> terms, Map<String, Object> binds, boolean apply, String sql, String name,

@@ -6,7 +6,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 /** `GET /exports/...`: stored images and audio with their type, validators, caching and byte ranges. */
 public final class ExportRoutes {
@@ -31,6 +34,53 @@ public final class ExportRoutes {
             ctx.status(304);
             return;
         }
-        ctx.writeSeekableStream(Files.newInputStream(file), type.contentType(), attrs.size());
+        ctx.contentType(type.contentType());
+        long size = attrs.size();
+        Optional<ByteRange> range;
+        try {
+            range = ByteRange.parse(ctx.header("Range"), size);
+        } catch (ByteRange.Unsatisfiable e) {
+            ctx.header("Content-Range", "bytes */" + size);
+            throw new ApiError(416, "range_not_satisfiable", "The requested byte range is outside the file.");
+        }
+        if (range.isEmpty()) {
+            ctx.header("Content-Length", Long.toString(size));
+            ctx.result(Files.newInputStream(file));
+            return;
+        }
+        ByteRange r = range.get();
+        ctx.status(206);
+        ctx.header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size);
+        ctx.header("Content-Length", Long.toString(r.length()));
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            channel.position(r.start());
+            ctx.result(new BoundedInputStream(Channels.newInputStream(channel), r.length()).readAllBytes());
+        }
+    }
+
+    /** Reads at most `remaining` bytes of a range; ranges are served whole-in-memory only up to this cap. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        BoundedInputStream(java.io.InputStream in, long limit) {
+            super(in);
+            this.remaining = Math.min(limit, 64L * 1024 * 1024);
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) return -1;
+            int b = super.read();
+            if (b >= 0) remaining--;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            if (remaining <= 0) return -1;
+            int n = super.read(buf, off, (int) Math.min(len, remaining));
+            if (n > 0) remaining -= n;
+            return n;
+        }
     }
 }

@@ -89,7 +89,12 @@ public final class App {
 
         r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
         r.exception(HttpResponseException.class, (e, ctx) ->
-                error(ctx, e.getStatus(), e.getStatus() == 413 ? "too_large" : "bad_request", e.getMessage()));
+                error(ctx, e.getStatus(), switch (e.getStatus()) {
+                    case 404 -> "not_found";
+                    case 405 -> "method_not_allowed";
+                    case 413 -> "too_large";
+                    default -> "bad_request";
+                }, e.getMessage()));
         r.exception(Exception.class, this::unexpected);
         r.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, "not_found", "There is nothing at " + ctx.path() + ".");

@@ -1,0 +1,96 @@
+package dev.ytv2.render;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Draws an abstract picture offline, so the demo and the tests get real images with no GPU and no
+ * network. The prompt's words choose the colours, the seed chooses the composition; the same pair
+ * always gives the same bytes. Every call works on its own image and random source, so one instance
+ * can serve any number of threads. It never draws text: a headless JDK may have no fonts.
+ */
+public final class BuiltinRenderer {
+
+    private static final Pattern NIGHT_SKY = Pattern.compile("\\b(space|star|stars|night|galaxy|cosmic|nebula|astronom\\w*|universe)\\b");
+
+    private enum Style { SILK, BOKEH, HORIZON, ORBIT }
+
+    public byte[] renderPng(String prompt, long seed, int width, int height) {
+        if (width < 16 || height < 16 || width > 4096 || height > 4096) {
+            throw new IllegalArgumentException("size must be between 16 and 4096 pixels, got " + width + "x" + height);
+        }
+        String text = prompt == null ? "" : prompt;
+        Palette palette = Palettes.forPrompt(text);
+        // The prompt joins the seed so two prompts rendered with the same seed still differ in layout.
+        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ Palettes.hash(text));
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            compose(g, palette, rnd, width, height, NIGHT_SKY.matcher(text.toLowerCase(Locale.ROOT)).find());
+        } finally {
+            g.dispose();
+        }
+        Finish.apply(img, 0.35 + rnd.nextDouble() * 0.2);
+        return encode(img);
+    }
+
+    private static void compose(Graphics2D g, Palette p, SplittableRandom rnd, int w, int h, boolean nightSky) {
+        Style style = Style.values()[rnd.nextInt(Style.values().length)];
+        MeshGradient.paint(g, p, rnd, w, h);
+        if (nightSky || style == Style.ORBIT) {
+            SoftLight.stars(g, p, rnd, w, h, (nightSky ? 140 : 60) + rnd.nextInt(80));
+        }
+        switch (style) {
+            case SILK -> {
+                SoftLight.glows(g, p, rnd, w, h, 2 + rnd.nextInt(3));
+                Ribbons.paint(g, p, rnd, w, h, 2 + rnd.nextInt(2));
+                SoftLight.bokeh(g, p, rnd, w, h, 6 + rnd.nextInt(10));
+            }
+            case BOKEH -> {
+                SoftLight.glows(g, p, rnd, w, h, 3 + rnd.nextInt(3));
+                SoftLight.bokeh(g, p, rnd, w, h, 35 + rnd.nextInt(30));
+                Ribbons.paint(g, p, rnd, w, h, rnd.nextInt(2));
+            }
+            case HORIZON -> {
+                SoftLight.glow(g, (0.2 + rnd.nextDouble() * 0.6) * w, (0.25 + rnd.nextDouble() * 0.2) * h,
+                        h * (0.3 + rnd.nextDouble() * 0.2), p.glow(), 0.75);
+                Ribbons.paint(g, p, rnd, w, h, 1);
+                Dunes.paint(g, p, rnd, w, h);
+            }
+            case ORBIT -> {
+                SoftLight.glows(g, p, rnd, w, h, 1 + rnd.nextInt(2));
+                Ribbons.paint(g, p, rnd, w, h, 1 + rnd.nextInt(2));
+                SoftLight.orb(g, p, rnd, w, h);
+            }
+        }
+    }
+
+    private static byte[] encode(BufferedImage img) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        var out = new ByteArrayOutputStream(img.getWidth() * img.getHeight());
+        // A memory stream, not ImageIO.write: that one may spill to a temp file and shares a global cache flag.
+        try (var stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(img, null, null), writer.getDefaultWriteParam());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PNG encoding failed", e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,79 @@
+// The variants list of the Manage Images dialog: select, star, delete (with Undo), restore,
+// "Use this prompt", and a side-by-side compare of two variants.
+
+import { h } from './dom.js';
+import { icon } from './icons.js';
+import { safeUrl } from './safe-url.js';
+import { variantsOf, selectedUrl } from './image-variants.js';
+import { formatAge } from './format.js';
+
+export function renderVariants(ctl, mode, { api, toast, render }) {
+  const view = (ctl.view[mode] ||= { deleted: false, compare: [], expanded: new Set() });
+  const live = variantsOf(ctl.report, mode);
+  const deleted = variantsOf(ctl.report, mode, { deleted: true });
+  const list = view.deleted ? deleted : live;
+  const selected = selectedUrl(ctl.report, mode);
+  view.compare = view.compare.filter((url) => list.some((v) => v.url === url));
+
+  const toggle = h('div', { class: 'manage-row variants-head' },
+    h('h3', { text: view.deleted ? `Deleted (${deleted.length})` : `Variants (${live.length})` }),
+    (deleted.length || view.deleted) ? h('button', { type: 'button', class: 'link-button', dataset: { role: 'toggle-deleted' },
+      text: view.deleted ? 'Back to variants' : `Deleted (${deleted.length})`,
+      onclick: () => { view.deleted = !view.deleted; view.compare = []; render(); } }) : null);
+
+  const compare = view.compare.length === 2 ? compareView(list.filter((v) => view.compare.includes(v.url)), () => { view.compare = []; render(); }) : null;
+
+  if (list.length === 0) {
+    return h('section', { class: 'variants' }, toggle, h('p', { class: 'hint', text: view.deleted
+      ? 'Nothing deleted.' : 'No images yet. Write a prompt and regenerate to make one.' }));
+  }
+  return h('section', { class: 'variants' }, toggle, compare,
+    h('ul', { class: 'variant-list' }, list.map((v) => variantRow(v))));
+
+  function variantRow(v) {
+    const url = safeUrl(v.url);
+    const isSelected = !view.deleted && url === selected;
+    const prompt = typeof v.prompt === 'string' ? v.prompt : '';
+    const expanded = view.expanded.has(url);
+    const facts = [v.backend, v.model, v.seed !== undefined && v.seed !== null ? `seed ${v.seed}` : null,
+      v.width && v.height ? `${v.width}×${v.height}` : null, formatAge(v.created_at)].filter(Boolean).map(String);
+    const compareBox = h('input', { type: 'checkbox', checked: view.compare.includes(url),
+      disabled: !view.compare.includes(url) && view.compare.length >= 2 || undefined, 'aria-label': 'Compare this image' });
+    compareBox.addEventListener('change', () => {
+      view.compare = compareBox.checked ? [...view.compare, url] : view.compare.filter((u) => u !== url);
+      render();
+    });
+    const actions = view.deleted
+      ? [h('button', { type: 'button', class: 'button', text: 'Restore', onclick: () => ctl.act(() => api.restoreImageVariant(ctl.videoId, url), 'Image restored') })]
+      : [
+        isSelected ? null : h('button', { type: 'button', class: 'button', text: 'Select this image', dataset: { role: 'select-variant' },
+          onclick: () => ctl.act(() => api.selectImageVariant(ctl.videoId, url, mode)) }),
+        prompt ? h('button', { type: 'button', class: 'button', text: 'Use this prompt',
+          onclick: () => { ctl.prompts[mode] = prompt; render(); } }) : null,
+        h('button', { type: 'button', class: `icon-button star${v.starred ? ' is-starred' : ''}`, 'aria-pressed': String(Boolean(v.starred)),
+          'aria-label': v.starred ? 'Unstar' : 'Star', onclick: () => ctl.act(() => api.starImageVariant(ctl.videoId, url, !v.starred)) }, icon('star', { size: 18 })),
+        h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete this image', onclick: () => ctl.act(async () => {
+          await api.deleteImageVariant(ctl.videoId, url);
+          toast('Image deleted', 'info', { actionLabel: 'Undo', action: () => ctl.act(() => api.restoreImageVariant(ctl.videoId, url), 'Image restored') });
+        }) }, icon('trash', { size: 18 })),
+      ];
+    return h('li', { class: `variant${isSelected ? ' is-selected' : ''}`, dataset: { url } },
+      h('div', { class: 'variant-thumb' },
+        h('img', { src: url, alt: prompt ? `Image for: ${prompt.slice(0, 80)}` : 'AI image', loading: 'lazy' }),
+        isSelected ? h('span', { class: 'selected-badge' }, icon('check', { size: 13 }), h('span', { text: 'Selected' })) : null),
+      h('div', { class: 'variant-info' },
+        prompt ? h('p', { class: `variant-prompt${expanded ? ' is-expanded' : ''}`, text: prompt }) : h('p', { class: 'hint', text: 'No prompt recorded' }),
+        prompt.length > 120 ? h('button', { type: 'button', class: 'link-button small', text: expanded ? 'Show less' : 'Show more', 'aria-expanded': String(expanded),
+          onclick: () => { if (expanded) view.expanded.delete(url); else view.expanded.add(url); render(); } }) : null,
+        h('p', { class: 'variant-facts', text: facts.join(' · ') }),
+        h('div', { class: 'variant-actions' }, actions,
+          h('label', { class: 'compare-toggle' }, compareBox, h('span', { text: 'Compare' })))));
+  }
+}
+
+function compareView(pair, onClose) {
+  return h('div', { class: 'compare', role: 'region', 'aria-label': 'Compare two images' },
+    pair.map((v) => h('figure', null, h('img', { src: safeUrl(v.url), alt: '' }),
+      h('figcaption', { text: typeof v.prompt === 'string' ? v.prompt : '' }))),
+    h('button', { type: 'button', class: 'icon-button compare-close', 'aria-label': 'Close compare', onclick: onClose }, icon('x')));
+}

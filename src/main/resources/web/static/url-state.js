@@ -1,0 +1,153 @@
+// The view lives in the query string: search, filters, sort and the open reader.
+// Pure functions between a URL query and a state object; no DOM, no history.
+
+export const SORTS = [
+  ['added_desc', 'Newest added'],
+  ['added_asc', 'Oldest added'],
+  ['published_desc', 'Newest published'],
+  ['published_asc', 'Oldest published'],
+  ['title_asc', 'Title A–Z'],
+  ['title_desc', 'Title Z–A'],
+  ['duration_asc', 'Shortest first'],
+  ['duration_desc', 'Longest first'],
+];
+export const DEFAULT_SORT = 'added_desc';
+
+/** Repeatable facet parameters, in the order they appear in the URL. */
+export const FACETS = ['source', 'category', 'subcategory', 'channel', 'language', 'content_type', 'summary_type'];
+
+const SORT_KEYS = new Set(SORTS.map(([key]) => key));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_VALUE = 200;
+
+export function emptyState() {
+  const filters = {};
+  for (const f of FACETS) filters[f] = [];
+  return { q: '', sort: DEFAULT_SORT, filters, has_audio: null, date_from: '', date_to: '', report: null };
+}
+
+function clean(value) {
+  return typeof value === 'string' ? value.trim().slice(0, MAX_VALUE) : '';
+}
+
+/** @param {string|URLSearchParams} search e.g. location.search */
+export function parseState(search) {
+  const params = search instanceof URLSearchParams ? search : new URLSearchParams(search || '');
+  const state = emptyState();
+  state.q = clean(params.get('q') || '');
+  const sort = params.get('sort');
+  if (sort && SORT_KEYS.has(sort)) state.sort = sort;
+  for (const f of FACETS) {
+    for (const v of params.getAll(f)) {
+      const value = clean(v);
+      if (value && !state.filters[f].includes(value)) state.filters[f].push(value);
+    }
+  }
+  const audio = params.get('has_audio');
+  if (audio === 'true' || audio === 'false') state.has_audio = audio === 'true';
+  for (const key of ['date_from', 'date_to']) {
+    const v = params.get(key);
+    if (v && DATE.test(v)) state[key] = v;
+  }
+  const report = clean(params.get('report') || '');
+  state.report = report || null;
+  return state;
+}
+
+function filterParams(state, params) {
+  if (state.q) params.set('q', state.q);
+  for (const f of FACETS) for (const v of state.filters?.[f] || []) params.append(f, v);
+  if (state.has_audio === true || state.has_audio === false) params.set('has_audio', String(state.has_audio));
+  if (state.date_from) params.set('date_from', state.date_from);
+  if (state.date_to) params.set('date_to', state.date_to);
+  return params;
+}
+
+/** The canonical query string for a state (without "?"); defaults are left out. */
+export function serializeState(state) {
+  const params = filterParams(state, new URLSearchParams());
+  if (state.sort && state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
+  if (state.report) params.set('report', state.report);
+  return params.toString();
+}
+
+/** Query for GET /api/reports. */
+export function reportsQuery(state, page = 1, size = 24) {
+  const params = filterParams(state, new URLSearchParams());
+  params.set('sort', state.sort || DEFAULT_SORT);
+  params.set('page', String(page));
+  params.set('size', String(size));
+  return params.toString();
+}
+
+/** Query for GET /api/filters (the same filters, no paging). */
+export function filtersQuery(state) {
+  return filterParams(state, new URLSearchParams()).toString();
+}
+
+/** True when two states show the same list (the reader may differ). */
+export function sameList(a, b) {
+  return filtersQuery(a) === filtersQuery(b) && (a.sort || DEFAULT_SORT) === (b.sort || DEFAULT_SORT);
+}
+
+export function hasFilters(state) {
+  return Boolean(filtersQuery(state));
+}
+
+// Small immutable updates used by the UI.
+
+export function withQuery(state, q) {
+  return { ...state, q: clean(q), report: null };
+}
+
+export function withSort(state, sort) {
+  return { ...state, sort: SORT_KEYS.has(sort) ? sort : DEFAULT_SORT };
+}
+
+export function toggleFilter(state, facet, value, on) {
+  if (!FACETS.includes(facet)) return state;
+  const current = state.filters[facet] || [];
+  const has = current.includes(value);
+  const want = on === undefined ? !has : on;
+  if (want === has) return state;
+  const next = want ? [...current, value] : current.filter((v) => v !== value);
+  return { ...state, filters: { ...state.filters, [facet]: next }, report: null };
+}
+
+export function withHasAudio(state, value) {
+  return { ...state, has_audio: value === true || value === false ? value : null, report: null };
+}
+
+export function withDates(state, from, to) {
+  return { ...state, date_from: DATE.test(from || '') ? from : '', date_to: DATE.test(to || '') ? to : '' };
+}
+
+export function withReport(state, id) {
+  return { ...state, report: id ? String(id) : null };
+}
+
+export function clearFilters(state) {
+  return { ...emptyState(), sort: state.sort };
+}
+
+/** Active filters as chips: [{facet, value}] (has_audio, dates and the search included). */
+export function activeChips(state) {
+  const chips = [];
+  if (state.q) chips.push({ facet: 'q', value: state.q });
+  for (const f of FACETS) for (const v of state.filters[f] || []) chips.push({ facet: f, value: v });
+  if (state.has_audio !== null && state.has_audio !== undefined) chips.push({ facet: 'has_audio', value: state.has_audio });
+  if (state.date_from) chips.push({ facet: 'date_from', value: state.date_from });
+  if (state.date_to) chips.push({ facet: 'date_to', value: state.date_to });
+  return chips;
+}
+
+/** The state without one chip. */
+export function removeChip(state, chip) {
+  switch (chip.facet) {
+    case 'q': return withQuery(state, '');
+    case 'has_audio': return withHasAudio(state, null);
+    case 'date_from': return { ...state, date_from: '', report: null };
+    case 'date_to': return { ...state, date_to: '', report: null };
+    default: return toggleFilter(state, chip.facet, chip.value, false);
+  }
+}

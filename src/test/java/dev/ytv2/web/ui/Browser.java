@@ -1,0 +1,117 @@
+package dev.ytv2.web.ui;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/** Debian's headless Chromium driven by its own chromedriver: nothing is downloaded. */
+final class Browser implements AutoCloseable {
+    final ChromeDriver driver;
+    private final ChromeDriverService service;
+    private final Path profile;
+    private final String base;
+
+    private Browser(ChromeDriver driver, ChromeDriverService service, Path profile, String base) {
+        this.driver = driver;
+        this.service = service;
+        this.profile = profile;
+        this.base = base;
+    }
+
+    static Browser open(String base) {
+        try {
+            Path profile = Files.createTempDirectory("ytv2-chrome-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(new File("/usr/bin/chromium"));
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1366,900", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+            return new Browser(driver, service, profile, base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void go(String pathAndQuery) {
+        driver.get(base + pathAndQuery);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    void waitUntil(String what, Supplier<Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what).until(d -> condition.get());
+    }
+
+    List<WebElement> cards() {
+        return driver.findElements(By.cssSelector("#wall .card:not(.skeleton)"));
+    }
+
+    List<String> cardTitles() {
+        // textContent: a card fading in is not "displayed" to WebDriver for a few frames
+        return driver.findElements(By.cssSelector("#wall .card-link")).stream().map(e -> e.getDomProperty("textContent")).toList();
+    }
+
+    WebElement card(String videoId) {
+        return driver.findElement(By.cssSelector("#wall .card[data-video-id=\"" + videoId + "\"]"));
+    }
+
+    /** The card's image element, as the memo's debugging tips read it. */
+    WebElement thumb(String videoId) {
+        return card(videoId).findElement(By.cssSelector("img[data-role=\"thumb-summary\"]"));
+    }
+
+    /** "source url-path" of a card's image once it has settled (loaded, or fallen back to the placeholder). */
+    String shownImage(String videoId) {
+        waitUntil("image of " + videoId + " settles", () -> Boolean.TRUE.equals(js("""
+                const img = arguments[0];
+                return img.dataset.imageSource === 'none' || (img.complete && img.naturalWidth > 0);""", thumb(videoId))));
+        WebElement img = thumb(videoId);
+        String src = img.getAttribute("src");
+        return img.getAttribute("data-image-source") + " " + (src == null ? "" : src.replace(base, ""));
+    }
+
+    String query() {
+        return (String) js("return location.search");
+    }
+
+    void pickImageMode(String mode) {
+        driver.findElement(By.id("settings-open")).click();
+        driver.findElement(By.cssSelector("#settings [data-value=\"" + mode + "\"]")).click();
+        js("document.querySelector('#settings').close()");
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp dir left behind is harmless
+            }
+        }
+    }
+}

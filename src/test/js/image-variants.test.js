@@ -1,0 +1,57 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { variantsOf, defaultPrompt, originalPrompt, selectedUrl, jobStatus, isActive }
+  from '../../main/resources/web/static/image-variants.js';
+
+const r = {
+  video_id: 'yt:1', summary_image_url: '/exports/images/a2.png',
+  analysis: {
+    summary_image_prompt_last_used: 'last used A1', summary_image_prompt_original: 'original A1',
+    summary_image_ai2_prompt_original: 'original AI2', summary_image_ai2_url: '/exports/images/b1.png',
+    summary_image_variants: [
+      { url: '/exports/images/a1.png', image_mode: 'ai1', prompt: 'first A1', created_at: '2025-01-01T00:00:00Z' },
+      { url: '/exports/images/a2.png', image_mode: 'ai1', prompt: 'second A1', created_at: '2025-01-05T00:00:00Z' },
+      { url: '/exports/images/b1.png', image_mode: 'ai2', prompt: 'AI2 one', created_at: '2025-01-02T00:00:00Z' },
+      { url: '/exports/images/b2.png', image_mode: 'ai2', prompt: 'AI2 gone', created_at: '2025-01-06T00:00:00Z', deleted_at: '2025-01-07T00:00:00Z' },
+      { url: 'javascript:alert(1)', image_mode: 'ai2', created_at: '2025-01-08T00:00:00Z' },
+    ],
+  },
+};
+
+test('variants are listed per mode, newest first, with deleted ones apart and unsafe ones never', () => {
+  assert.deepEqual(variantsOf(r, 'ai1').map((v) => v.url), ['/exports/images/a2.png', '/exports/images/a1.png']);
+  assert.deepEqual(variantsOf(r, 'ai2').map((v) => v.url), ['/exports/images/b1.png']);
+  assert.deepEqual(variantsOf(r, 'ai2', { deleted: true }).map((v) => v.url), ['/exports/images/b2.png']);
+});
+
+test('the A1 prompt defaults to the wanted prompt, then the last variant, then last_used', () => {
+  assert.equal(defaultPrompt({ ...r, analysis: { ...r.analysis, summary_image_prompt: 'wanted' } }, 'ai1'), 'wanted');
+  assert.equal(defaultPrompt(r, 'ai1'), 'second A1');
+  assert.equal(defaultPrompt({ analysis: { summary_image_prompt_last_used: 'last used A1' } }, 'ai1'), 'last used A1');
+});
+
+test('the AI2 prompt defaults to the wanted prompt, then the last AI2 variant', () => {
+  assert.equal(defaultPrompt({ ...r, analysis: { ...r.analysis, summary_image_ai2_prompt: 'wanted 2' } }, 'ai2'), 'wanted 2');
+  assert.equal(defaultPrompt(r, 'ai2'), 'AI2 one');
+  assert.equal(defaultPrompt({ analysis: {} }, 'ai2'), '');
+});
+
+test('default prompts and selection come from the right fields', () => {
+  assert.equal(originalPrompt(r, 'ai1'), 'original A1');
+  assert.equal(originalPrompt(r, 'ai2'), 'original AI2');
+  assert.equal(selectedUrl(r, 'ai1'), '/exports/images/a2.png');
+  assert.equal(selectedUrl(r, 'ai2'), '/exports/images/b1.png');
+});
+
+test('the job line follows the latest job of the mode', () => {
+  const jobs = [
+    { id: 1, mode: 'ai1', state: 'failed', last_error: 'backend down', updated_at: '2025-01-01T00:00:00Z' },
+    { id: 2, mode: 'ai1', state: 'running', updated_at: '2025-01-02T00:00:00Z' },
+    { id: 3, mode: 'ai2', state: 'failed', last_error: 'timeout', updated_at: '2025-01-03T00:00:00Z' },
+  ];
+  assert.equal(jobStatus(jobs, 'ai1').state, 'running');
+  assert.ok(isActive(jobStatus(jobs, 'ai1')));
+  assert.deepEqual([jobStatus(jobs, 'ai2').state, jobStatus(jobs, 'ai2').error], ['failed', 'timeout']);
+  assert.equal(jobStatus([], 'ai1'), null);
+  assert.ok(!isActive(null));
+});
