@@ -10,9 +10,20 @@ import dev.ytv2.content.ReportRoutes;
 import dev.ytv2.content.ReportStore;
 import dev.ytv2.content.ReportWriter;
 import dev.ytv2.db.Database;
+import dev.ytv2.events.EventFeed;
+import dev.ytv2.events.EventHub;
 import dev.ytv2.events.EventLog;
+import dev.ytv2.events.EventRoutes;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.files.FileStore;
+import dev.ytv2.images.ImageJobRoutes;
+import dev.ytv2.images.ImageRoutes;
+import dev.ytv2.images.ImageStore;
+import dev.ytv2.images.NoImageJobs;
+import dev.ytv2.images.RenderRequestStore;
+import dev.ytv2.images.UploadRoutes;
+import dev.ytv2.images.VariantPurger;
+import dev.ytv2.images.VariantStore;
 import dev.ytv2.web.App;
 import dev.ytv2.web.Auth;
 import dev.ytv2.web.HealthRoutes;
@@ -24,6 +35,7 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -39,6 +51,7 @@ public final class Main {
               worker                                    run the image render worker on its own
               import FILE...                            load reports in the ingest JSON format
                                                         (one object, an array, or JSON lines)
+              bench events|reports [options]            benchmarks (docs/BENCHMARKS.md)
 
             Run 'ytv2 <command> --help' for a command's options. Settings come from the environment;
             see README.md (PORT, YTV2_DATA_DIR, DATABASE_URL, DEBUG_TOKEN, INGEST_TOKEN, ...).
@@ -59,6 +72,7 @@ public final class Main {
             case "serve" -> ServeCommand.run(config, rest);
             case "worker" -> WorkerCommand.run(config, rest);
             case "import" -> ImportCommand.run(config, rest);
+            case "bench" -> dev.ytv2.bench.BenchCommand.run(config, rest);
             default -> {
                 System.err.println("Unknown command '" + args[0] + "'.\n\n" + USAGE);
                 yield 2;
@@ -68,13 +82,21 @@ public final class Main {
     }
 
     /** A running server and what it owns, closed in reverse order of start. */
-    public record Running(Javalin javalin, Database database, Services services) implements AutoCloseable {
+    public record Running(Javalin javalin, Database database, Services services, List<AutoCloseable> background)
+            implements AutoCloseable {
         public int port() {
             return javalin.port();
         }
 
         @Override
         public void close() {
+            for (AutoCloseable b : background) {
+                try {
+                    b.close();
+                } catch (Exception e) {
+                    System.err.println("while stopping: " + e);
+                }
+            }
             javalin.stop();
             database.close();
         }
@@ -98,15 +120,24 @@ public final class Main {
         try {
             Services s = services(config, db);
             Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(), Clock.systemUTC());
+            EventHub hub = new EventHub(s.events(), EventHub.Settings.defaults());
+            EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
+            VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())
+                    .start(Duration.ofHours(1));
             App app = new App(new App.Parts(s.mapper(), auth, config.maxUploadBytes(),
                     new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper()),
                     new IngestRoutes(s.writer(), s.files(), s.mapper(), config.maxUploadBytes() * 5),
                     new ExportRoutes(s.files()),
                     new HealthRoutes(db.jdbi(), s.mapper()),
                     new SessionRoutes(auth, s.mapper(), config.secureCookies(), Clock.systemUTC()),
-                    StaticAssets.load()));
+                    StaticAssets.load(),
+                    new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), new RenderRequestStore(db.jdbi())),
+                            new VariantStore(db.jdbi(), s.mapper(), s.events()), s.mapper()),
+                    new UploadRoutes(s.files(), s.mapper(), config.maxUploadBytes()),
+                    new ImageJobRoutes(new NoImageJobs(), s.reports(), s.mapper()),
+                    new EventRoutes(hub)));
             Javalin javalin = app.javalin().start(config.port());
-            return new Running(javalin, db, s);
+            return new Running(javalin, db, s, List.of(purger, feed, hub));
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -3,7 +3,11 @@ package dev.ytv2.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.content.IngestRoutes;
 import dev.ytv2.content.ReportRoutes;
+import dev.ytv2.events.EventRoutes;
 import dev.ytv2.files.ExportRoutes;
+import dev.ytv2.images.ImageJobRoutes;
+import dev.ytv2.images.ImageRoutes;
+import dev.ytv2.images.UploadRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -15,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 
 /** The HTTP server: the whole route table on one page, auth at each route, one error shape. */
 public final class App {
@@ -25,7 +30,8 @@ public final class App {
 
     /** Everything the routes call, built in {@code Main}. */
     public record Parts(ObjectMapper mapper, Auth auth, long maxUploadBytes, ReportRoutes reports, IngestRoutes ingest,
-                        ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets) {
+                        ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets,
+                        ImageRoutes images, UploadRoutes uploads, ImageJobRoutes jobs, EventRoutes events) {
     }
 
     private final Parts p;
@@ -66,6 +72,19 @@ public final class App {
         r.post("/ingest/report", ingest(p.ingest()::report));
         r.post("/ingest/audio", ingest(p.ingest()::audio));
 
+        r.post("/api/set-image-prompt", admin(p.images()::setPrompt));
+        r.post("/api/select-image-variant", admin(p.images()::selectVariant));
+        r.post("/api/set-image-display-mode", admin(p.images()::setDisplayMode));
+        r.post("/api/delete-image-variant", admin(p.images()::deleteVariant));
+        r.post("/api/restore-image-variant", admin(p.images()::restoreVariant));
+        r.post("/api/star-image-variant", admin(p.images()::starVariant));
+        r.post("/api/delete-all-ai-images", admin(p.images()::deleteAllAi));
+        r.post("/api/upload-image", adminOrIngest(p.uploads()::upload));
+        r.get("/api/image-jobs", read(p.jobs()::list));
+        r.post("/api/image-jobs/{id}/retry", admin(p.jobs()::retry));
+
+        r.get("/api/report-events", read(p.events()::stream));
+
         r.get("/exports/<path>", read(p.exports()::serve));
 
         r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
@@ -104,6 +123,13 @@ public final class App {
         };
     }
 
+    private Handler adminOrIngest(Handler h) {
+        return ctx -> {
+            p.auth().requireAdminOrIngest(ctx);
+            h.handle(ctx);
+        };
+    }
+
     private void securityHeaders(Context ctx) {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
@@ -112,6 +138,14 @@ public final class App {
     }
 
     private void unexpected(Exception e, Context ctx) {
+        Optional<org.eclipse.jetty.http.BadMessageException> badMessage = causeOf(e, org.eclipse.jetty.http.BadMessageException.class);
+        if (badMessage.isPresent()) {
+            // Jetty refuses malformed or oversized multipart bodies while parsing them for us.
+            boolean tooLarge = causeOf(e, IllegalStateException.class).map(t -> String.valueOf(t.getMessage()).contains("exceeded")).orElse(false);
+            if (tooLarge) error(ctx, 413, "too_large", "The upload is larger than this server accepts.");
+            else error(ctx, 400, "bad_request", "The request body could not be read: " + badMessage.get().getReason());
+            return;
+        }
         if (isDatabaseDown(e)) {
             ctx.header("Retry-After", "5");
             error(ctx, 503, "database_unavailable", "The database is not reachable right now; try again shortly.");
@@ -119,6 +153,13 @@ public final class App {
         }
         LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal_error", "Something went wrong on the server; it has been logged.");
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return Optional.of(type.cast(t));
+        }
+        return Optional.empty();
     }
 
     private static boolean isDatabaseDown(Throwable e) {

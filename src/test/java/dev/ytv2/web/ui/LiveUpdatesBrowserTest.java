@@ -46,6 +46,7 @@ class LiveUpdatesBrowserTest {
             HttpURLConnection c = (HttpURLConnection) URI.create(server.base + path).toURL().openConnection();
             c.setConnectTimeout(3000);
             c.setReadTimeout(3000);
+            c.setRequestProperty("Accept", "text/event-stream");
             int code = c.getResponseCode();
             c.disconnect();
             return code;

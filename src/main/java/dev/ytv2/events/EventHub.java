@@ -1,0 +1,128 @@
+package dev.ytv2.events;
+
+import io.javalin.http.sse.SseClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Owns every SSE client of this process. {@link EventFeed} hands it committed events in id order;
+ * a reconnecting client first gets what it missed from the event log, or `resync` when the log no
+ * longer reaches back that far.
+ */
+public final class EventHub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+
+    /** Queue per client, longest replay, heartbeat period, and how much of the log to keep. */
+    public record Settings(int queueCapacity, int maxReplay, Duration heartbeat, Duration pruneEvery, int keepEvents) {
+        public static Settings defaults() {
+            return new Settings(512, 2000, Duration.ofSeconds(15), Duration.ofMinutes(10), 20_000);
+        }
+    }
+
+    private final EventLog log;
+    private final Settings settings;
+    private final Set<EventClient> clients = ConcurrentHashMap.newKeySet();
+    private final ExecutorService senders;
+    private final ScheduledExecutorService timers;
+
+    public EventHub(EventLog log, Settings settings) {
+        this.log = log;
+        this.settings = settings;
+        AtomicInteger n = new AtomicInteger();
+        // A cached pool: a thread per client that is busy sending, so one blocked writer holds up no one else.
+        this.senders = Executors.newCachedThreadPool(r -> daemon(new Thread(null, r, "sse-send-" + n.incrementAndGet(), 256 * 1024)));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(new Thread(r, "sse-timers")));
+        long beat = settings.heartbeat().toMillis();
+        timers.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        long prune = settings.pruneEvery().toMillis();
+        timers.scheduleAtFixedRate(this::prune, prune, prune, TimeUnit.MILLISECONDS);
+    }
+
+    /** Registers first, then reads the log, so no event falls between replay and live delivery. */
+    public void join(SseClient sse, OptionalLong lastEventId) {
+        EventClient client = new EventClient(sse, senders, settings.queueCapacity());
+        sse.onClose(() -> clients.remove(client));
+        clients.add(client);
+        List<EventClient.Outgoing> first = new ArrayList<>();
+        first.add(EventClient.Outgoing.comment("connected"));
+        if (lastEventId.isPresent()) first.addAll(missedSince(lastEventId.getAsLong()));
+        client.start(first);
+    }
+
+    private List<EventClient.Outgoing> missedSince(long lastId) {
+        try {
+            long latest = log.latestId();
+            if (lastId >= latest) {
+                return lastId == latest ? List.of() : List.of(resync(latest, "ahead_of_log"));
+            }
+            if (lastId < log.oldestId() - 1) return List.of(resync(latest, "too_far_behind"));
+            List<EventLog.Event> missed = log.after(lastId, settings.maxReplay() + 1);
+            if (missed.size() > settings.maxReplay()) return List.of(resync(latest, "too_far_behind"));
+            return missed.stream().map(EventHub::outgoing).toList();
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the event log for a replay; asking the client to resync", e);
+            return List.of(resync(0, "log_unavailable"));
+        }
+    }
+
+    private static EventClient.Outgoing resync(long latest, String reason) {
+        return new EventClient.Outgoing(latest, "resync", "{\"reason\":\"" + reason + "\",\"latest_id\":" + latest + "}");
+    }
+
+    /** Called by the feed with each committed event, in id order. */
+    void publish(EventLog.Event e) {
+        EventClient.Outgoing out = outgoing(e);
+        for (EventClient c : clients) c.offer(out);
+    }
+
+    private static EventClient.Outgoing outgoing(EventLog.Event e) {
+        return new EventClient.Outgoing(e.id(), e.type(), e.payload());
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    private void heartbeat() {
+        EventClient.Outgoing beat = EventClient.Outgoing.comment("heartbeat");
+        for (EventClient c : clients) c.offer(beat);
+    }
+
+    private void prune() {
+        try {
+            log.prune(settings.keepEvents());
+        } catch (RuntimeException e) {
+            LOG.warn("event log prune failed; will retry", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        for (EventClient c : clients) {
+            try {
+                c.close();
+            } catch (RuntimeException ignored) {
+                // the connection is going away with the server anyway
+            }
+        }
+        senders.shutdownNow();
+    }
+
+    private static Thread daemon(Thread t) {
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.ytv2.images;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.events.EventLog;
+import dev.ytv2.web.ApiError;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The life of entries in `summary_image_variants`: soft delete, restore, star, delete-all. The
+ * array is rewritten element by element in SQL from the row as it is under the lock, so a variant
+ * a worker appends meanwhile is never lost.
+ */
+public final class VariantStore {
+    private static final String DELETE = "v || jsonb_build_object('deleted_at', to_jsonb(now()))";
+    private static final String RESTORE = "v - 'deleted_at'";
+    private static final String STAR = "v || jsonb_build_object('starred', CAST(:starred AS boolean))";
+    private static final String OF_MODES_NOT_DELETED = """
+            (CASE WHEN lower(v ->> 'image_mode') = 'ai2' THEN 'ai2' ELSE 'ai1' END) = ANY(CAST(:modes AS text[]))
+            AND coalesce(v ->> 'deleted_at', '') = ''""";
+
+    private final Jdbi jdbi;
+    private final ObjectMapper mapper;
+    private final EventLog events;
+
+    public VariantStore(Jdbi jdbi, ObjectMapper mapper, EventLog events) {
+        this.jdbi = jdbi;
+        this.mapper = mapper;
+        this.events = events;
+    }
+
+    /** Soft delete; a selected variant hands its place to the newest remaining one of its mode. */
+    public ImageChange delete(String id, VariantRef ref) {
+        return jdbi.inTransaction(h -> {
+            LockedItem item = LockedItem.lock(h, mapper, id);
+            Variant v = item.find(ref);
+            if (v.deleted()) throw new ApiError(409, "already_deleted", "That image variant is already deleted.");
+            patch(h, item.videoId(), VariantRef.SQL_MATCH, DELETE, refBinds(ref));
+            ObjectNode payload = describe(item, v);
+            if (item.isSelected(v)) {
+                Optional<String> replacement = item.newestRemaining(v.mode(), v).map(Variant::url);
+                ImageStore.setSelection(h, item.videoId(), v.mode(), replacement);
+                payload.put("replacement_url", replacement.orElse(null));
+            }
+            return append(h, "image-variant-deleted", payload);
+        });
+    }
+
+    /** Undo of a delete; a mode left with nothing selected selects the restored image again. */
+    public ImageChange restore(String id, VariantRef ref) {
+        return jdbi.inTransaction(h -> {
+            LockedItem item = LockedItem.lock(h, mapper, id);
+            Variant v = item.find(ref);
+            if (!v.deleted()) throw new ApiError(409, "not_deleted", "That image variant is not deleted.");
+            patch(h, item.videoId(), VariantRef.SQL_MATCH, RESTORE, refBinds(ref));
+            boolean select = item.selected(v.mode()).isEmpty();
+            if (select) ImageStore.setSelection(h, item.videoId(), v.mode(), Optional.of(v.url()));
+            return append(h, "image-variant-restored", describe(item, v).put("selected", select));
+        });
+    }
+
+    public ImageChange star(String id, VariantRef ref, boolean starred) {
+        return jdbi.inTransaction(h -> {
+            LockedItem item = LockedItem.lock(h, mapper, id);
+            Variant v = item.find(ref);
+            Map<String, Object> binds = new java.util.HashMap<>(refBinds(ref));
+            binds.put("starred", starred);
+            patch(h, item.videoId(), VariantRef.SQL_MATCH, STAR, binds);
+            return append(h, "image-variant-starred", describe(item, v).put("starred", starred));
+        });
+    }
+
+    /** Soft-deletes every AI image of the given modes and clears their selections. */
+    public ImageChange deleteAll(String id, Set<ImageMode> modes) {
+        return jdbi.inTransaction(h -> {
+            LockedItem item = LockedItem.lock(h, mapper, id);
+            List<Variant> doomed = item.variants().stream().filter(v -> modes.contains(v.mode()) && !v.deleted()).toList();
+            patch(h, item.videoId(), OF_MODES_NOT_DELETED, DELETE,
+                    Map.of("modes", modes.stream().map(ImageMode::wire).toArray(String[]::new)));
+            for (ImageMode mode : modes) {
+                if (item.selected(mode).isPresent()) ImageStore.setSelection(h, item.videoId(), mode, Optional.empty());
+            }
+            ObjectNode payload = events.payload(item.videoId()).put("all", true).putNull("replacement_url");
+            modes.stream().sorted().forEach(m -> payload.withArray("modes").add(m.wire()));
+            doomed.forEach(v -> payload.withArray("urls").add(v.url()));
+            payload.put("count", doomed.size());
+            return append(h, "image-variant-deleted", payload);
+        });
+    }
+
+    /** Rewrites the matching elements with `transform` (both SQL over the element `v`). */
+    static void patch(Handle h, String videoId, String match, String transform, Map<String, ?> binds) {
+        h.createUpdate("""
+                        UPDATE content SET updated_at = now(),
+                            analysis_json = jsonb_set(ytv2_as_object(analysis_json), '{summary_image_variants}', (
+                                SELECT coalesce(jsonb_agg(CASE WHEN %s THEN %s ELSE v END ORDER BY i), '[]'::jsonb)
+                                FROM jsonb_array_elements(ytv2_variants(analysis_json)) WITH ORDINALITY AS e(v, i)))
+                        WHERE video_id = :videoId""".formatted(match, transform))
+                .bindMap(binds).bind("videoId", videoId)
+                .execute();
+    }
+
+    private static Map<String, Object> refBinds(VariantRef ref) {
+        Map<String, Object> binds = new java.util.HashMap<>();
+        binds.put("refId", ref.id().orElse(null));
+        binds.put("refUrl", ref.url().orElse(null));
+        return binds;
+    }
+
+    private ObjectNode describe(LockedItem item, Variant v) {
+        ObjectNode p = events.payload(item.videoId()).put("url", v.url()).put("mode", v.mode().wire());
+        v.id().ifPresent(i -> p.put("id", i));
+        return p;
+    }
+
+    private ImageChange append(Handle h, String type, ObjectNode payload) {
+        return new ImageChange(type, events.append(h, type, payload), payload);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ytv2.events;
+
+import dev.ytv2.db.Database;
+import dev.ytv2.support.SseTestClient;
+import dev.ytv2.support.TestDatabase;
+import dev.ytv2.web.Json;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The hub's timers, with short periods so they can be watched (the server uses 15 s and 10 min). */
+class EventHubTest {
+    @Test
+    void idleStreamsGetHeartbeatCommentsAndTheLogIsPrunedToItsBound() throws Exception {
+        try (Database db = Database.open(Optional.of(TestDatabase.newDatabase()), Files.createTempDirectory("ytv2-hub-"), 4)) {
+            EventLog log = new EventLog(db.jdbi(), Json.mapper());
+            for (int i = 0; i < 30; i++) log.append("report-updated", log.payload("yt:p" + i));
+            EventHub hub = new EventHub(log, new EventHub.Settings(16, 100, Duration.ofMillis(200), Duration.ofMillis(300), 10));
+            EventRoutes routes = new EventRoutes(hub);
+            Javalin app = Javalin.create(c -> c.routes.get("/events", routes::stream)).start(0);
+            try (SseTestClient client = SseTestClient.open("http://localhost:" + app.port(), "/events")) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> client.comments.stream().filter("heartbeat"::equals).count() >= 2);
+                await().atMost(Duration.ofSeconds(5)).until(() -> log.latestId() - log.oldestId() < 10);
+                assertThat(hub.clientCount()).isEqualTo(1);
+            } finally {
+                hub.close();
+                app.stop();
+            }
+        }
+    }
+}

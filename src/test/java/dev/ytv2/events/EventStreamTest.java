@@ -1,0 +1,170 @@
+package dev.ytv2.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.SseTestClient;
+import dev.ytv2.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class EventStreamTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String ingest(String id) {
+        server.ingest(server.object().put("video_id", id).put("title", "Report " + id));
+        return id;
+    }
+
+    private static long raise(String type) {
+        return server.running.services().events().append(type, server.object().put("video_id", "yt:raised"));
+    }
+
+    private static JsonNode json(String data) {
+        try {
+            return server.mapper.readTree(data);
+        } catch (Exception e) {
+            throw new AssertionError(data, e);
+        }
+    }
+
+    @Test
+    void aConnectedClientReceivesEachCommittedEventWithAnIncreasingId() {
+        try (SseTestClient client = SseTestClient.open(server.base, "/api/report-events")) {
+            assertThat(client.status).isEqualTo(200);
+            ingest("yt:live0000001");
+            server.adminPost("/api/set-image-prompt", "{\"video_id\":\"yt:live0000001\",\"mode\":\"ai2\",\"prompt\":\"a fox\"}");
+            SseTestClient.Event added = client.awaitEvent(e -> e.type().equals("report-added"), Duration.ofSeconds(5));
+            SseTestClient.Event prompt = client.awaitEvent(e -> e.type().equals("image-prompt-set"), Duration.ofSeconds(5));
+            assertThat(json(added.data()).get("video_id").asText()).isEqualTo("yt:live0000001");
+            assertThat(json(prompt.data()).get("mode").asText()).isEqualTo("ai2");
+            assertThat(prompt.id()).isGreaterThan(added.id());
+            assertThat(prompt.data()).doesNotContain("a fox");
+        }
+    }
+
+    @Test
+    void aClientReconnectingWithLastEventIdGetsExactlyWhatItMissed() {
+        long seen;
+        try (SseTestClient first = SseTestClient.open(server.base, "/api/report-events")) {
+            long id = raise("report-updated");
+            seen = first.awaitEvent(e -> e.id() == id, Duration.ofSeconds(5)).id();
+        }
+        List<Long> missed = List.of(raise("report-updated"), raise("image-variant-added"), raise("report-deleted"));
+        try (SseTestClient again = SseTestClient.open(server.base, "/api/report-events", "Last-Event-ID", Long.toString(seen));
+             SseTestClient byQuery = SseTestClient.open(server.base, "/api/report-events?last_event_id=" + seen)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> again.events.size() >= 3 && byQuery.events.size() >= 3);
+            long live = raise("report-added");
+            again.awaitEvent(e -> e.id() == live, Duration.ofSeconds(5));
+            assertThat(again.events.stream().map(SseTestClient.Event::id).toList()).containsExactly(missed.get(0), missed.get(1), missed.get(2), live);
+            assertThat(again.events.get(1).type()).isEqualTo("image-variant-added");
+            assertThat(byQuery.events.subList(0, 3).stream().map(SseTestClient.Event::id).toList()).isEqualTo(missed);
+        }
+    }
+
+    @Test
+    void aClientFurtherBehindThanTheLogKeepsIsToldToResync() {
+        long old = raise("report-updated");
+        for (int i = 0; i < 5; i++) raise("report-updated");
+        server.running.services().events().prune(2);
+        try (SseTestClient c = SseTestClient.open(server.base, "/api/report-events", "Last-Event-ID", Long.toString(old))) {
+            SseTestClient.Event resync = c.awaitEvent(e -> e.type().equals("resync"), Duration.ofSeconds(5));
+            assertThat(resync.id()).isEqualTo(server.running.services().events().latestId());
+            assertThat(c.ofType("report-updated")).isEmpty();
+        }
+        try (SseTestClient ahead = SseTestClient.open(server.base, "/api/report-events", "Last-Event-ID", "999999999")) {
+            ahead.awaitEvent(e -> e.type().equals("resync"), Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void anEventRaisedThroughOneServerReachesClientsOfAnother() {
+        try (TestServer other = TestServer.start(server.databaseUrl, env -> { });
+             SseTestClient onOther = SseTestClient.open(other.base, "/api/report-events")) {
+            ingest("yt:cross000001");
+            server.adminPost("/api/set-image-display-mode", "{\"video_id\":\"yt:cross000001\",\"mode\":\"og\"}");
+            SseTestClient.Event e = onOther.awaitEvent(x -> x.type().equals("image-display-mode-set"), Duration.ofSeconds(5));
+            assertThat(json(e.data()).get("video_id").asText()).isEqualTo("yt:cross000001");
+            assertThat(json(e.data()).get("mode").asText()).isEqualTo("og");
+        }
+    }
+
+    @Test
+    void theFeedReconnectsAfterItsDatabaseConnectionIsKilledAndLosesNothing() {
+        try (SseTestClient c = SseTestClient.open(server.base, "/api/report-events")) {
+            server.running.database().jdbi().useHandle(h -> h.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()",
+                    EventFeed.APPLICATION_NAME));
+            long during = raise("report-updated");
+            c.awaitEvent(e -> e.id() == during, Duration.ofSeconds(10));
+            long after = raise("report-updated");
+            c.awaitEvent(e -> e.id() == after, Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aReaderThatStopsReadingIsDroppedWithoutDelayingOthers() throws Exception {
+        String big = "x".repeat(16_000);
+        try (SseTestClient slow = SseTestClient.connect(server.base, "/api/report-events", 4096);
+             SseTestClient fast = SseTestClient.open(server.base, "/api/report-events")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.running.services() != null);
+            Thread.sleep(300);
+            long last = 0;
+            for (int i = 0; i < 1500; i++) {
+                last = server.running.services().events().append("report-updated",
+                        server.object().put("video_id", "yt:bulk").put("filler", big));
+            }
+            long lastId = last;
+            fast.awaitEvent(e -> e.id() == lastId, Duration.ofSeconds(30));
+            assertThat(fast.events.stream().filter(e -> e.type().equals("report-updated")).count()).isGreaterThanOrEqualTo(1500);
+            assertThat(readsToEnd(slow.socket(), Duration.ofSeconds(20))).as("the slow reader's connection was closed").isTrue();
+        }
+    }
+
+    private static boolean readsToEnd(Socket s, Duration within) throws Exception {
+        s.setSoTimeout((int) within.toMillis());
+        InputStream in = s.getInputStream();
+        byte[] buf = new byte[65536];
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (in.read(buf) < 0) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void aRequestThatDoesNotAcceptAnEventStreamIsRefused() {
+        assertThat(server.get("/api/report-events").statusCode()).isEqualTo(406);
+        assertThat(server.get("/api/report-events", "Accept", "text/event-stream", "Last-Event-ID", "abc").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void withAReadTokenTheStreamIsPrivate() {
+        try (TestServer priv = TestServer.start(env -> env.put("YTV2_READ_TOKEN", "reader"))) {
+            try (SseTestClient anonymous = SseTestClient.connect(priv.base, "/api/report-events", 0)) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> anonymous.status != 0);
+                assertThat(anonymous.status).isEqualTo(401);
+            }
+            try (SseTestClient reader = SseTestClient.open(priv.base, "/api/report-events", "Authorization", "Bearer reader")) {
+                assertThat(reader.status).isEqualTo(200);
+            }
+        }
+    }
+}
