@@ -137,8 +137,21 @@ public final class ReportJson {
                 .map(s -> s.text() != null && !s.text().isBlank() ? s.text() : HtmlSanitizer.plainText(s.html()))
                 .filter(t -> t != null && !t.isBlank())
                 .findFirst()
-                .map(t -> clip(t.replaceAll("\\s+", " ").trim()))
+                .map(t -> clip(withoutHeadings(t).replaceAll("\\s+", " ").trim()))
                 .orElse(null);
+    }
+
+    /** Summaries often open with a heading line ("Overview"); an excerpt reads better without it. */
+    static String withoutHeadings(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\\R")) {
+            String l = line.strip();
+            boolean heading = !l.isEmpty() && l.length() < 60 && !l.matches(".*[.!?:;,)\"'”]$")
+                    && (l.startsWith("#") || !l.contains(". "));
+            if (!heading || l.startsWith("- ") || l.startsWith("* ")) out.append(l.replaceFirst("^[-*•]\\s+", "")).append(' ');
+        }
+        String result = out.toString().trim();
+        return result.isEmpty() ? text : result;
     }
 
     static String clip(String text) {
