@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.content.IngestRoutes;
 import dev.ytv2.content.ReportRoutes;
 import dev.ytv2.files.ExportRoutes;
+import dev.ytv2.render.JobRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -25,7 +26,8 @@ public final class App {
 
     /** Everything the routes call, built in {@code Main}. */
     public record Parts(ObjectMapper mapper, Auth auth, long maxUploadBytes, ReportRoutes reports, IngestRoutes ingest,
-                        ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets) {
+                        ExportRoutes exports, HealthRoutes health, SessionRoutes session, JobRoutes jobs,
+                        StaticAssets assets) {
     }
 
     private final Parts p;
@@ -62,6 +64,9 @@ public final class App {
         r.get("/api/reports/{id}", read(p.reports()::detail));
         r.delete("/api/reports/{id}", admin(p.reports()::delete));
         r.get("/api/filters", read(p.reports()::filters));
+
+        r.get("/api/image-jobs", read(p.jobs()::list));
+        r.post("/api/image-jobs/{id}/retry", admin(p.jobs()::retry));
 
         r.post("/ingest/report", ingest(p.ingest()::report));
         r.post("/ingest/audio", ingest(p.ingest()::audio));
