@@ -70,8 +70,7 @@ final class BackendHttp {
         try {
             r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new BackendException(backend, "no answer to " + call + " within "
-                    + request.timeout().orElse(timeout).toSeconds() + " s", e);
+            throw new BackendException(backend, "no answer to " + call + " within " + seconds(request.timeout().orElse(timeout)), e);
         } catch (ConnectException e) {
             throw new BackendException(backend, "cannot connect to " + url, e);
         } catch (IOException e) {
@@ -91,21 +90,27 @@ final class BackendHttp {
         }
     }
 
-    /** The server's own explanation (FastAPI `detail`, OpenAI `error.message`, ...) when there is one. */
+    /** The server's own explanation (FastAPI `detail`, OpenAI `error.message`, A1111 `errors`, ...) when there is one. */
     private String reason(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         try {
             JsonNode n = mapper.readTree(body);
+            List<String> parts = new java.util.ArrayList<>();
             for (String key : List.of("error", "detail", "message", "errors")) {
                 JsonNode v = n.path(key);
-                if (v.isObject() && v.path("message").isTextual()) { text = v.get("message").asText(); break; }
-                if (v.isTextual()) { text = v.asText(); break; }
-                if (!v.isMissingNode() && !v.isNull()) { text = v.toString(); break; }
+                String part = v.isObject() && v.path("message").isTextual() ? v.get("message").asText()
+                        : v.isTextual() ? v.asText() : v.isMissingNode() || v.isNull() ? "" : v.toString();
+                if (!part.isBlank() && !parts.contains(part.strip())) parts.add(part.strip());
             }
+            if (!parts.isEmpty()) text = String.join(": ", parts);
         } catch (IOException | RuntimeException notJson) {
             // plain-text body: keep it as it is
         }
         if (text.isEmpty()) return "";
         return ": " + (text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text);
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

@@ -77,7 +77,7 @@ public final class ComfyUiBackend implements ImageBackend {
             }
             if (status.path("completed").asBoolean(false)) throw new BackendException(name(), "the workflow finished without an image");
             if (System.nanoTime() + pause.toNanos() > deadline) {
-                throw new BackendException(name(), "no image within " + config.timeout().toSeconds() + " s (prompt " + promptId + ")");
+                throw new BackendException(name(), "no image within " + BackendHttp.seconds(config.timeout()) + " (prompt " + promptId + ")");
             }
             Thread.sleep(pause.toMillis());
             pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
