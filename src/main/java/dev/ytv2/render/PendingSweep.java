@@ -26,15 +26,15 @@ public final class PendingSweep {
         this.failures = failures;
     }
 
-    private record Mode(String name, String promptKey, String lastUsedKey) {
+    record Mode(String name, String promptKey, String lastUsedKey) {
     }
 
-    private static final List<Mode> MODES = List.of(
+    static final List<Mode> MODES = List.of(
             new Mode("ai1", ImageFields.PROMPT, ImageFields.PROMPT_LAST_USED),
             new Mode("ai2", ImageFields.AI2_PROMPT, ImageFields.AI2_PROMPT_LAST_USED));
 
     /** The first two conditions repeat the partial indexes of V5 word for word, so the planner uses them. */
-    private static String pendingSql(Mode m, boolean oneItem) {
+    static String pendingSql(Mode m, boolean oneItem) {
         return """
                 SELECT c.video_id FROM content c
                 WHERE btrim(coalesce(c.analysis_json ->> '%1$s', '')) <> ''
