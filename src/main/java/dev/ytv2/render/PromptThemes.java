@@ -45,7 +45,7 @@ final class PromptThemes {
                     List.of("dynamic video game key art", "stylized low-poly 3D scene"),
                     List.of("dramatic lighting, saturated colors, sense of action", "playful palette, soft shadows")),
             new PromptTheme("finance", List.of("financ", "invest", "money", "econom", "market", "crypto", "business"),
-                    List.of("sophisticated editorial illustration for a finance magazine", "minimal 3D render of abstract charts"),
+                    List.of("sophisticated editorial illustration for a finance magazine", "minimal abstract-chart 3D render"),
                     List.of("navy and gold palette, clean geometry, calm confidence", "soft shadows, matte materials, subtle gradients")),
             new PromptTheme("health", List.of("health", "fitness", "medic", "nutrition", "wellness", "sleep"),
                     List.of("bright lifestyle photograph", "soft medical illustration"),
