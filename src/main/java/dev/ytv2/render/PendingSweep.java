@@ -36,7 +36,7 @@ public final class PendingSweep {
     /** The first two conditions repeat the partial indexes of V5 word for word, so the planner uses them. */
     static String pendingSql(Mode m, boolean oneItem) {
         return """
-                SELECT c.video_id FROM content c
+                SELECT c.video_id, btrim(c.analysis_json ->> '%1$s') FROM content c
                 WHERE btrim(coalesce(c.analysis_json ->> '%1$s', '')) <> ''
                   AND btrim(coalesce(c.analysis_json ->> '%1$s', '')) <> btrim(coalesce(c.analysis_json ->> '%2$s', ''))
                   AND NOT EXISTS (
@@ -52,7 +52,8 @@ public final class PendingSweep {
     public int sweep(int limit) {
         int queued = 0;
         for (Mode m : MODES) {
-            List<String> ids = jdbi.withHandle(h -> h.createQuery(pendingSql(m, false)).bind("limit", limit).mapTo(String.class).list());
+            List<String> ids = jdbi.withHandle(h -> h.createQuery(pendingSql(m, false)).bind("limit", limit)
+                    .map((rs, ctx) -> rs.getString(1)).list());
             for (String id : ids) queued += enqueueIfPending(id, m) ? 1 : 0;
         }
         return queued;
@@ -60,24 +61,29 @@ public final class PendingSweep {
 
     /** The same for one item: after a NOTIFY, and after each render (its prompt may have changed meanwhile). */
     public int sweepItem(String videoId) {
-        int queued = 0;
-        for (Mode m : MODES) queued += enqueueIfPending(videoId, m) ? 1 : 0;
-        return queued;
-    }
-
-    /** Under the item's row lock, so that two sweepers (or a sweeper and a worker) never both queue it. */
-    private boolean enqueueIfPending(String videoId, Mode m) {
         return jdbi.inTransaction(h -> {
-            Optional<String> prompt = h.createQuery("SELECT btrim(analysis_json ->> :key) FROM content WHERE video_id = :videoId FOR UPDATE")
-                    .bind("key", m.promptKey()).bind("videoId", videoId).mapTo(String.class).findOne();
-            if (prompt.isEmpty() || !stillPending(h, videoId, m)) return false;
-            requests.request(h, videoId, m.name(), prompt.get(), "stored", null);
-            return true;
+            if (!lock(h, videoId)) return 0;
+            int queued = 0;
+            for (Mode m : MODES) queued += enqueueIfPending(h, videoId, m) ? 1 : 0;
+            return queued;
         });
     }
 
-    private static boolean stillPending(Handle h, String videoId, Mode m) {
-        return h.createQuery(pendingSql(m, true)).bind("videoId", videoId).bind("limit", 1).mapTo(String.class).findOne().isPresent();
+    private boolean enqueueIfPending(String videoId, Mode m) {
+        return jdbi.inTransaction(h -> lock(h, videoId) && enqueueIfPending(h, videoId, m));
+    }
+
+    /** The item's row lock, so that two sweepers (or a sweeper and a worker) never both queue it. */
+    private static boolean lock(Handle h, String videoId) {
+        return h.createQuery("SELECT true FROM content WHERE video_id = :videoId FOR UPDATE")
+                .bind("videoId", videoId).mapTo(Boolean.class).findOne().isPresent();
+    }
+
+    private boolean enqueueIfPending(Handle h, String videoId, Mode m) {
+        Optional<String> prompt = h.createQuery(pendingSql(m, true)).bind("videoId", videoId).bind("limit", 1)
+                .map((rs, ctx) -> rs.getString(2)).findOne();
+        prompt.ifPresent(p -> requests.request(h, videoId, m.name(), p, "stored", null));
+        return prompt.isPresent();
     }
 
     /** Jobs whose worker stopped renewing its lease count a failed attempt and go back to the queue. */

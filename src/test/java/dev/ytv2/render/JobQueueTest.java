@@ -42,6 +42,12 @@ class JobQueueTest {
         return w;
     }
 
+    /** The newest job's state, or "none" while the job is not queued yet. */
+    String stateOf(String id) {
+        List<Job> jobs = kit.jobs(id);
+        return jobs.isEmpty() ? "none" : jobs.get(0).state();
+    }
+
     Job onlyJob(String id) {
         List<Job> jobs = kit.jobs(id);
         assertThat(jobs).hasSize(1);
@@ -56,7 +62,7 @@ class JobQueueTest {
         String id = kit.item("yt:fail0000001", "Failing", "Technology");
         kit.setPrompt(id, "ai1", "a circuit board city");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> onlyJob(id).state().equals("failed"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(id).equals("failed"));
         Job failed = onlyJob(id);
         assertThat(failed.attempts()).isEqualTo(3);
         assertThat(failed.lastError()).isEqualTo("scripted: HTTP 500 from POST /sdapi/v1/txt2img: CUDA out of memory");
@@ -84,7 +90,7 @@ class JobQueueTest {
         HttpResponse<String> retried = kit.server.adminPost("/api/image-jobs/" + failed.id() + "/retry", "");
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(kit.server.json(retried).get("job").get("state").asText()).isEqualTo("queued");
-        await().atMost(Duration.ofSeconds(20)).until(() -> onlyJob(id).state().equals("done"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(id).equals("done"));
         assertThat(kit.variants(id)).hasSize(1);
         assertThat(kit.analysis(id).get("summary_image_prompt_last_used").asText()).isEqualTo("a circuit board city");
         assertThat(kit.server.adminPost("/api/image-jobs/" + failed.id() + "/retry", "").statusCode()).isEqualTo(409);
@@ -97,7 +103,7 @@ class JobQueueTest {
         worker("w", backend, "YTV2_RENDER_MAX_ATTEMPTS", "1");
         String id = kit.item("yt:fail0000002", "Failing then fixed", "Technology");
         kit.setPrompt(id, "ai1", "first try");
-        await().atMost(Duration.ofSeconds(20)).until(() -> onlyJob(id).state().equals("failed"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(id).equals("failed"));
         backend.failure = null;
         kit.setPrompt(id, "ai1", "second try");
         await().atMost(Duration.ofSeconds(20)).until(() -> kit.variants(id).size() == 1);
@@ -115,7 +121,7 @@ class JobQueueTest {
 
         ScriptedBackend backend = new ScriptedBackend();
         worker("survivor", backend);
-        await().atMost(Duration.ofSeconds(20)).until(() -> onlyJob(id).state().equals("done"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(id).equals("done"));
         assertThat(kit.variants(id)).hasSize(1);
         assertThat(onlyJob(id).attempts()).isEqualTo(2);
         assertThat(kit.events(id, "image-job-failed").get(0).payload().get("error").asText()).contains("lease killed/1 expired");
@@ -164,7 +170,7 @@ class JobQueueTest {
         worker("w", backend);
         String id = kit.item("yt:change00001", "Changing", "Cooking");
         kit.setPrompt(id, "ai1", "bread on a table");
-        await().atMost(Duration.ofSeconds(20)).until(() -> onlyJob(id).state().equals("running"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(id).equals("running"));
 
         kit.setPrompt(id, "ai1", "bread on a table, overhead shot");
         CountDownLatch first = backend.hold;
@@ -189,7 +195,7 @@ class JobQueueTest {
         worker("w1", backend, "YTV2_RENDER_CONCURRENCY", "3");
         String id = kit.item("yt:order000001", "Order", "Finance");
         kit.request(id, "ai2", "coins as planets");
-        await().atMost(Duration.ofSeconds(20)).until(() -> kit.jobs(id).get(0).state().equals("running"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(id).equals("running"));
         kit.request(id, "ai2", "coins as moons");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> backend.prompts.size() == 1);
         CountDownLatch first = backend.hold;
@@ -207,7 +213,7 @@ class JobQueueTest {
         RenderWorker w = worker("leaving", slow);
         String id = kit.item("yt:close000001", "Closing", "Gaming");
         kit.setPrompt(id, "ai1", "a castle made of dice");
-        await().atMost(Duration.ofSeconds(20)).until(() -> onlyJob(id).state().equals("running"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(id).equals("running"));
         long t0 = System.nanoTime();
         w.close();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
