@@ -45,9 +45,13 @@ public final class PromptBuilder {
         return new Built(prompt, "freestyle");
     }
 
-    /** The first sentence of a summary, as plain text. */
+    /** The first sentence of a summary, as plain text; heading lines ("Overview", "## Key points") are skipped. */
     public static String headline(String summary) {
-        String text = clean(summary);
+        if (summary == null) return "";
+        String body = summary.lines().map(l -> l.strip().replaceFirst("^([-*+•]|\\d+[.)])\\s+", ""))
+                .filter(l -> !l.startsWith("#") && (l.split("\\s+").length >= 6 || l.matches(".*[.!?]$")))
+                .collect(java.util.stream.Collectors.joining(" "));
+        String text = clean(body.isBlank() ? summary : body);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.{20,}?[.!?])(\\s|$)").matcher(text);
         return clip(m.find() ? m.group(1) : text, 160);
     }

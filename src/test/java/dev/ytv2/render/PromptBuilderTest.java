@@ -69,6 +69,15 @@ class PromptBuilderTest {
     }
 
     @Test
+    void theHeadlineIsTheFirstSentenceAfterAnyHeadings() {
+        assertThat(PromptBuilder.headline("Overview\n\nThe creator plans a week in Lisbon on foot. It costs 200 euros a day."))
+                .isEqualTo("The creator plans a week in Lisbon on foot.");
+        assertThat(PromptBuilder.headline("## Key points\n- **Trams** beat taxis for short hops across the old town\n- Cheap"))
+                .isEqualTo("Trams beat taxis for short hops across the old town");
+        assertThat(PromptBuilder.headline("Short")).isEqualTo("Short");
+    }
+
+    @Test
     void withoutTopicsOrSummaryTheTitleCarriesThePrompt() {
         PromptFacts bare = new PromptFacts("web:1", "Why bridges sing", List.of(), null, PromptBuilder.headline(null), List.of());
         assertThat(builder.themed(bare).prompt()).contains("of Why bridges sing.").doesNotContain("Featuring");
