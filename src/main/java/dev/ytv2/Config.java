@@ -1,5 +1,7 @@
 package dev.ytv2;
 
+import dev.ytv2.render.RenderConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +23,8 @@ public record Config(
         boolean autoImages,
         long maxUploadBytes,
         Duration variantRetention,
-        boolean secureCookies) {
+        boolean secureCookies,
+        RenderConfig render) {
 
     public static Config fromEnv(Map<String, String> env) {
         return new Config(
@@ -35,7 +38,8 @@ public record Config(
                 Boolean.parseBoolean(env.getOrDefault("YTV2_AUTO_IMAGES", "false")),
                 longValue(env, "YTV2_MAX_UPLOAD_BYTES", 10L * 1024 * 1024),
                 Duration.ofDays(intValue(env, "YTV2_VARIANT_RETENTION_DAYS", 30)),
-                Boolean.parseBoolean(env.getOrDefault("YTV2_SECURE_COOKIES", "false")));
+                Boolean.parseBoolean(env.getOrDefault("YTV2_SECURE_COOKIES", "false")),
+                RenderConfig.fromEnv(env));
     }
 
     public Path imagesDir() {
@@ -52,17 +56,17 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies);
+                autoImages, maxUploadBytes, variantRetention, secureCookies, render);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies);
+                autoImages, maxUploadBytes, variantRetention, secureCookies, render);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                on, maxUploadBytes, variantRetention, secureCookies);
+                on, maxUploadBytes, variantRetention, secureCookies, render);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -5,6 +5,7 @@ import dev.ytv2.content.FacetStore;
 import dev.ytv2.content.HtmlSanitizer;
 import dev.ytv2.content.Importer;
 import dev.ytv2.content.IngestRoutes;
+import dev.ytv2.content.NewReportHook;
 import dev.ytv2.content.ReportJson;
 import dev.ytv2.content.ReportRoutes;
 import dev.ytv2.content.ReportStore;
@@ -16,14 +17,18 @@ import dev.ytv2.events.EventLog;
 import dev.ytv2.events.EventRoutes;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.files.FileStore;
-import dev.ytv2.images.ImageJobRoutes;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.ImageStore;
-import dev.ytv2.images.NoImageJobs;
-import dev.ytv2.images.RenderRequestStore;
 import dev.ytv2.images.UploadRoutes;
 import dev.ytv2.images.VariantPurger;
 import dev.ytv2.images.VariantStore;
+import dev.ytv2.render.AutoPrompts;
+import dev.ytv2.render.Backends;
+import dev.ytv2.render.JobRoutes;
+import dev.ytv2.render.JobStore;
+import dev.ytv2.render.PromptBuilder;
+import dev.ytv2.render.RenderRequests;
+import dev.ytv2.render.RenderWorker;
 import dev.ytv2.web.App;
 import dev.ytv2.web.Auth;
 import dev.ytv2.web.HealthRoutes;
@@ -40,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** The one jar's entry point: subcommands, and the single place where the parts are wired. */
 public final class Main {
@@ -82,7 +88,8 @@ public final class Main {
     }
 
     /** A running server and what it owns, closed in reverse order of start. */
-    public record Running(Javalin javalin, Database database, Services services, List<AutoCloseable> background)
+    public record Running(Javalin javalin, Database database, Services services, Optional<RenderWorker> worker,
+                          List<AutoCloseable> background)
             implements AutoCloseable {
         public int port() {
             return javalin.port();
@@ -90,6 +97,7 @@ public final class Main {
 
         @Override
         public void close() {
+            worker.ifPresent(RenderWorker::close);
             for (AutoCloseable b : background) {
                 try {
                     b.close();
@@ -104,18 +112,33 @@ public final class Main {
 
     /** The stores and writers over one database, shared by the server, the importer and tools. */
     public record Services(ObjectMapper mapper, EventLog events, ReportStore reports, ReportWriter writer,
-                           FacetStore facets, FileStore files) {
+                           FacetStore facets, FileStore files, JobStore jobs, RenderRequests renderRequests) {
     }
 
     public static Services services(Config config, Database db) {
         ObjectMapper mapper = Json.mapper();
         EventLog events = new EventLog(db.jdbi(), mapper);
         ReportJson json = new ReportJson(mapper, new HtmlSanitizer());
-        return new Services(mapper, events, new ReportStore(db.jdbi(), json), new ReportWriter(db.jdbi(), events, mapper),
-                new FacetStore(db.jdbi(), mapper), new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir()));
+        JobStore jobs = new JobStore(db.jdbi());
+        RenderRequests requests = new RenderRequests(db.jdbi(), jobs, events, mapper);
+        NewReportHook onCreated = config.autoImages() ? new AutoPrompts(new PromptBuilder(), requests, mapper) : NewReportHook.NONE;
+        return new Services(mapper, events, new ReportStore(db.jdbi(), json), new ReportWriter(db.jdbi(), events, mapper, onCreated),
+                new FacetStore(db.jdbi(), mapper), new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir()),
+                jobs, requests);
+    }
+
+    /** A render worker over this database with the configured backends (not started). */
+    public static RenderWorker renderWorker(Config config, Database db, Services s, String name) {
+        return RenderWorker.create(name, new RenderWorker.Deps(db.jdbi(), db.url(), s.jobs(), s.renderRequests(), s.files(),
+                        s.events(), s.mapper()),
+                Backends.fromConfig(config.imageBackends(), config.render(), s.mapper()), config.render());
     }
 
     public static Running startServer(Config config) {
+        return startServer(config, false);
+    }
+
+    public static Running startServer(Config config, boolean withWorker) {
         Database db = Database.open(config.databaseUrl(), config.dataDir(), 20);
         try {
             Services s = services(config, db);
@@ -131,13 +154,15 @@ public final class Main {
                     new HealthRoutes(db.jdbi(), s.mapper()),
                     new SessionRoutes(auth, s.mapper(), config.secureCookies(), Clock.systemUTC()),
                     StaticAssets.load(),
-                    new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), new RenderRequestStore(db.jdbi())),
+                    new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), s.renderRequests()),
                             new VariantStore(db.jdbi(), s.mapper(), s.events()), s.mapper()),
                     new UploadRoutes(s.files(), s.mapper(), config.maxUploadBytes()),
-                    new ImageJobRoutes(new NoImageJobs(), s.reports(), s.mapper()),
+                    new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper()),
                     new EventRoutes(hub)));
+            Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
             Javalin javalin = app.javalin().start(config.port());
-            return new Running(javalin, db, s, List.of(purger, feed, hub));
+            worker.ifPresent(RenderWorker::start);
+            return new Running(javalin, db, s, worker, List.of(purger, feed, hub));
         } catch (RuntimeException e) {
             db.close();
             throw e;

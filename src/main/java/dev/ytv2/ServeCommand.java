@@ -19,6 +19,7 @@ final class ServeCommand {
 
     static int run(Config config, List<String> args) throws InterruptedException {
         boolean demo = false;
+        boolean worker = true;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--help", "-h" -> {
@@ -26,7 +27,7 @@ final class ServeCommand {
                     return 0;
                 }
                 case "--demo" -> demo = true;
-                case "--no-worker" -> { /* the render worker arrives with the worker issue */ }
+                case "--no-worker" -> worker = false;
                 case "--port" -> {
                     if (i + 1 >= args.size()) return usage("--port needs a number");
                     try {
@@ -41,11 +42,13 @@ final class ServeCommand {
             }
         }
         boolean generated = false;
+        // The demo shows the whole product: new reports get AI images without anyone asking.
+        if (demo) config = config.withAutoImages(true);
         if (demo && config.adminToken().isEmpty()) {
             config = config.withAdminToken(Main.generatedToken());
             generated = true;
         }
-        Main.Running running = Main.startServer(config);
+        Main.Running running = Main.startServer(config, worker);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shutdown"));
         System.out.println("database: " + running.database().describe() + " (data in " + config.dataDir() + ")");
         if (demo) {
@@ -53,6 +56,8 @@ final class ServeCommand {
             System.out.println("demo:     " + (added > 0 ? "seeded " + added + " reports" : "library already present"));
         }
         System.out.println("server:   http://localhost:" + running.port() + "/");
+        System.out.println("worker:   " + (worker ? "rendering with " + String.join(", ", config.imageBackends())
+                + (config.autoImages() ? " (automatic images for new reports)" : "") : "off (--no-worker)"));
         if (generated) System.out.println("admin token (generated for this run): " + config.adminToken().get());
         new CountDownLatch(1).await();
         return 0;

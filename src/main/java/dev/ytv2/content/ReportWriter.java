@@ -18,11 +18,17 @@ public final class ReportWriter {
     private final Jdbi jdbi;
     private final EventLog events;
     private final ObjectMapper mapper;
+    private final NewReportHook onCreated;
 
     public ReportWriter(Jdbi jdbi, EventLog events, ObjectMapper mapper) {
+        this(jdbi, events, mapper, NewReportHook.NONE);
+    }
+
+    public ReportWriter(Jdbi jdbi, EventLog events, ObjectMapper mapper, NewReportHook onCreated) {
         this.jdbi = jdbi;
         this.events = events;
         this.mapper = mapper;
+        this.onCreated = onCreated;
     }
 
     public record Result(String videoId, boolean created, int newSummaryRevisions) {
@@ -86,6 +92,7 @@ public final class ReportWriter {
             ObjectNode payload = mapper.createObjectNode().put("video_id", videoId);
             p.title().ifPresent(t -> payload.put("title", t));
             events.append(h, created ? "report-added" : "report-updated", payload);
+            if (created) onCreated.created(h, videoId);
             return new Result(videoId, created, revisions);
         });
     }

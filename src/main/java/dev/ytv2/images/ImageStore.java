@@ -1,5 +1,7 @@
 package dev.ytv2.images;
 
+import dev.ytv2.render.RenderRequests;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ImageFields;
@@ -19,9 +21,9 @@ public final class ImageStore {
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
     private final EventLog events;
-    private final RenderRequestStore renders;
+    private final RenderRequests renders;
 
-    public ImageStore(Jdbi jdbi, ObjectMapper mapper, EventLog events, RenderRequestStore renders) {
+    public ImageStore(Jdbi jdbi, ObjectMapper mapper, EventLog events, RenderRequests renders) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.events = events;
@@ -41,7 +43,7 @@ public final class ImageStore {
                     .bind("promptKey", mode.promptKey()).bind("originalKey", mode.originalKey())
                     .bind("prompt", prompt).bind("setOriginal", firstPrompt).bind("videoId", item.videoId())
                     .execute();
-            renders.request(h, item.videoId(), mode, prompt);
+            renders.request(h, item.videoId(), mode.wire(), prompt);
             return append(h, "image-prompt-set", events.payload(item.videoId()).put("mode", mode.wire()));
         });
     }

@@ -5,9 +5,9 @@ import dev.ytv2.content.IngestRoutes;
 import dev.ytv2.content.ReportRoutes;
 import dev.ytv2.events.EventRoutes;
 import dev.ytv2.files.ExportRoutes;
-import dev.ytv2.images.ImageJobRoutes;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.UploadRoutes;
+import dev.ytv2.render.JobRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -31,7 +31,7 @@ public final class App {
     /** Everything the routes call, built in {@code Main}. */
     public record Parts(ObjectMapper mapper, Auth auth, long maxUploadBytes, ReportRoutes reports, IngestRoutes ingest,
                         ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets,
-                        ImageRoutes images, UploadRoutes uploads, ImageJobRoutes jobs, EventRoutes events) {
+                        ImageRoutes images, UploadRoutes uploads, JobRoutes jobs, EventRoutes events) {
     }
 
     private final Parts p;

@@ -1,5 +1,7 @@
 package dev.ytv2.images;
 
+import dev.ytv2.render.RenderRequests;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.support.TestServer;
@@ -72,23 +74,25 @@ class ImageRulesTest {
     }
 
     @Test
-    void savingTheSamePromptAgainRequestsAnotherRenderAndWakesTheWorker() throws Exception {
+    void savingThePromptLastRenderedAgainQueuesARenderAndWakesTheWorker() throws Exception {
         String id = kit.report("re-render");
+        server.running.database().jdbi().useHandle(h -> h.createUpdate("""
+                UPDATE content SET analysis_json = analysis_json || '{"summary_image_ai2_prompt": "same",
+                  "summary_image_ai2_prompt_last_used": "same"}' WHERE video_id = :id""").bind("id", id).execute());
         var url = dev.ytv2.db.DatabaseUrl.parse(server.databaseUrl);
         try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user().get(), url.password().get());
              Statement st = c.createStatement()) {
-            st.execute("LISTEN " + RenderRequestStore.CHANNEL);
-            kit.ok("/api/set-image-prompt", body("video_id", id, "mode", "ai2", "prompt", "same"));
+            st.execute("LISTEN " + RenderRequests.CHANNEL);
             kit.ok("/api/set-image-prompt", body("video_id", id, "mode", "ai2", "prompt", "same"));
             PGNotification[] notes = c.unwrap(PGConnection.class).getNotifications(5000);
             assertThat(notes).isNotNull();
             assertThat(notes).extracting(PGNotification::getParameter).contains(id);
         }
-        var pending = new RenderRequestStore(server.running.database().jdbi()).pending(id);
-        assertThat(pending).hasSize(2).allSatisfy(r -> {
-            assertThat(r.mode()).isEqualTo("ai2");
-            assertThat(r.prompt()).isEqualTo("same");
-        });
+        JsonNode jobs = server.json(server.get("/api/image-jobs?video_id=" + id)).get("jobs");
+        assertThat(jobs).hasSize(1);
+        assertThat(jobs.get(0).get("mode").asText()).isEqualTo("ai2");
+        assertThat(jobs.get(0).get("prompt").asText()).isEqualTo("same");
+        assertThat(jobs.get(0).get("state").asText()).isEqualTo("queued");
     }
 
     @Test

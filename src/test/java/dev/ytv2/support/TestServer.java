@@ -48,6 +48,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String databaseUrl, Consumer<Map<String, String>> tweak) {
+        return start(databaseUrl, tweak, false);
+    }
+
+    /** With the render worker running inside, as `ytv2 serve` does. */
+    public static TestServer startWithWorker(Consumer<Map<String, String>> tweak) {
+        return start(TestDatabase.newDatabase(), tweak, true);
+    }
+
+    private static TestServer start(String databaseUrl, Consumer<Map<String, String>> tweak, boolean worker) {
         try {
             Path dataDir = Files.createTempDirectory("ytv2-test-");
             Map<String, String> env = new HashMap<>();
@@ -57,7 +66,7 @@ public final class TestServer implements AutoCloseable {
             env.put("DEBUG_TOKEN", ADMIN);
             env.put("INGEST_TOKEN", INGEST);
             tweak.accept(env);
-            return new TestServer(Main.startServer(Config.fromEnv(env)), dataDir, databaseUrl);
+            return new TestServer(Main.startServer(Config.fromEnv(env), worker), dataDir, databaseUrl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,16 +1,4 @@
--- Explicit render requests from `POST /api/set-image-prompt`. The memo's worker only renders when a
--- prompt differs from its `*_last_used`, so saving the same prompt again did nothing; a row here
--- asks for a render regardless. The render worker consumes a row by deleting it in the transaction
--- that queues the job (FOR UPDATE SKIP LOCKED), so each request yields one render.
-CREATE TABLE IF NOT EXISTS image_render_requests (
-    id           bigserial PRIMARY KEY,
-    video_id     text NOT NULL REFERENCES content(video_id) ON DELETE CASCADE,
-    mode         text NOT NULL CHECK (mode IN ('ai1', 'ai2')),
-    prompt       text NOT NULL,
-    requested_at timestamptz NOT NULL DEFAULT now()
-);
-
-CREATE INDEX IF NOT EXISTS image_render_requests_video_idx ON image_render_requests (video_id, mode, requested_at);
+-- Helpers for image writes: they patch keys of analysis_json in SQL, whatever shape older writers left it in.
 
 -- analysis_json as an object: some older writers stored the document as a JSON string, and a few
 -- rows have none. Image writes patch keys of this object, so they never fail on such rows.

@@ -1,0 +1,88 @@
+package dev.ytv2.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ytv2.content.ImageFields;
+import dev.ytv2.content.NewReportHook;
+import org.jdbi.v3.core.Handle;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * YTV2_AUTO_IMAGES: a newly ingested item gets an A1 and an AI2 prompt where it has none (and its
+ * `*_original`), written key by key with jsonb_set, and a render of each is queued; all inside
+ * the ingest transaction.
+ */
+public final class AutoPrompts implements NewReportHook {
+    private final PromptBuilder builder;
+    private final RenderRequests requests;
+    private final ObjectMapper mapper;
+
+    public AutoPrompts(PromptBuilder builder, RenderRequests requests, ObjectMapper mapper) {
+        this.builder = builder;
+        this.requests = requests;
+        this.mapper = mapper;
+    }
+
+    private record Item(String title, String analysis, String summary) {
+    }
+
+    @Override
+    public void created(Handle h, String videoId) {
+        Optional<Item> item = h.createQuery("""
+                        SELECT c.title, c.analysis_json::text,
+                               (SELECT s.text FROM content_summaries s WHERE s.video_id = c.video_id AND s.is_latest
+                                ORDER BY (s.variant = 'comprehensive') DESC, s.id LIMIT 1)
+                        FROM content c WHERE c.video_id = :id FOR UPDATE""")
+                .bind("id", videoId).map((rs, ctx) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3))).findOne();
+        if (item.isEmpty()) return;
+        JsonNode analysis = parse(item.get().analysis());
+        PromptFacts facts = new PromptFacts(videoId, Optional.ofNullable(item.get().title()).orElse(videoId),
+                strings(analysis.path("category")), analysis.path("subcategory").asText(null),
+                PromptBuilder.headline(item.get().summary()), strings(analysis.path("key_topics")));
+        ensure(h, videoId, "ai1", analysis, ImageFields.PROMPT, ImageFields.PROMPT_ORIGINAL, ImageFields.PROMPT_LAST_USED,
+                builder.themed(facts));
+        ensure(h, videoId, "ai2", analysis, ImageFields.AI2_PROMPT, ImageFields.AI2_PROMPT_ORIGINAL, ImageFields.AI2_PROMPT_LAST_USED,
+                builder.freestyle(facts));
+    }
+
+    /** A prompt the payload brought along is kept (and rendered if new); a missing one is built. */
+    private void ensure(Handle h, String videoId, String mode, JsonNode analysis, String key, String originalKey,
+                        String lastUsedKey, PromptBuilder.Built built) {
+        String existing = analysis.path(key).asText("").strip();
+        if (existing.isEmpty()) {
+            h.createUpdate("""
+                            UPDATE content SET analysis_json = jsonb_set(
+                                    jsonb_set(CASE WHEN jsonb_typeof(analysis_json) = 'object' THEN analysis_json ELSE '{}'::jsonb END,
+                                              ARRAY[CAST(:key AS text)], to_jsonb(CAST(:prompt AS text))),
+                                    ARRAY[CAST(:originalKey AS text)],
+                                    CASE WHEN coalesce(btrim(analysis_json ->> CAST(:originalKey AS text)), '') = ''
+                                         THEN to_jsonb(CAST(:prompt AS text)) ELSE analysis_json -> CAST(:originalKey AS text) END)
+                            WHERE video_id = :videoId""")
+                    .bind("key", key).bind("originalKey", originalKey).bind("prompt", built.prompt()).bind("videoId", videoId)
+                    .execute();
+            requests.request(h, videoId, mode, built.prompt(), "auto", built.template());
+        } else if (!existing.equals(analysis.path(lastUsedKey).asText("").strip())) {
+            requests.request(h, videoId, mode, existing, "stored", null);
+        }
+    }
+
+    private JsonNode parse(String json) {
+        try {
+            JsonNode n = json == null ? null : mapper.readTree(json);
+            return n != null && n.isObject() ? n : mapper.createObjectNode();
+        } catch (IOException e) {
+            return mapper.createObjectNode();
+        }
+    }
+
+    private static List<String> strings(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n.isTextual() && !n.asText().isBlank()) out.add(n.asText());
+        if (n.isArray()) n.forEach(e -> { if (e.isTextual() && !e.asText().isBlank()) out.add(e.asText()); });
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ytv2.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.events.EventLog;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How the rest of the product asks for renders: an explicit request (set-image-prompt; renders even
+ * a prompt equal to the last one rendered) and Retry of a failed job. Both queue a job, raise
+ * `image-job-queued` and wake every worker through NOTIFY, all in the caller's transaction.
+ */
+public final class RenderRequests {
+    /** NOTIFY channel the workers listen on; the payload is the report's video_id. */
+    public static final String CHANNEL = "ytv2_render";
+    public static final Set<String> MODES = Set.of("ai1", "ai2");
+
+    private final Jdbi jdbi;
+    private final JobStore jobs;
+    private final EventLog events;
+    private final ObjectMapper mapper;
+
+    public RenderRequests(Jdbi jdbi, JobStore jobs, EventLog events, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.jobs = jobs;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    /** For the set-image-prompt endpoint, inside its transaction, after the prompt is written. */
+    public Job request(Handle h, String videoId, String mode, String prompt) {
+        return request(h, videoId, mode, prompt, "user", null);
+    }
+
+    public Job request(Handle h, String videoId, String mode, String prompt, String source, String template) {
+        if (!MODES.contains(mode)) throw new IllegalArgumentException("mode must be ai1 or ai2, got " + mode);
+        if (prompt == null || prompt.isBlank()) throw new IllegalArgumentException("a render needs a prompt");
+        Job job = jobs.enqueue(h, videoId, mode, prompt.strip(), source, template);
+        queued(h, job);
+        return job;
+    }
+
+    /** The outcome of Retry: restarted, or why not. */
+    public sealed interface RetryOutcome {
+        record Restarted(Job job) implements RetryOutcome { }
+        record NotFound() implements RetryOutcome { }
+        record Refused(Job job, String reason) implements RetryOutcome { }
+    }
+
+    public RetryOutcome retry(long jobId) {
+        return jdbi.inTransaction(h -> {
+            Optional<Job> found = jobs.lock(h, jobId);
+            if (found.isEmpty()) return new RetryOutcome.NotFound();
+            Job job = found.get();
+            if (!Job.FAILED.equals(job.state())) {
+                return new RetryOutcome.Refused(job, "Job " + jobId + " is " + job.state() + "; only a failed job can be retried.");
+            }
+            if (jobs.hasQueuedSibling(h, job)) {
+                return new RetryOutcome.Refused(job, "A newer render of this image is already queued.");
+            }
+            Job restarted = jobs.restart(h, jobId);
+            queued(h, restarted);
+            return new RetryOutcome.Restarted(restarted);
+        });
+    }
+
+    void queued(Handle h, Job job) {
+        events.append(h, "image-job-queued", payload(job));
+        wake(h, job.videoId());
+    }
+
+    ObjectNode payload(Job job) {
+        return mapper.createObjectNode().put("video_id", job.videoId()).put("mode", job.mode()).put("job_id", job.id());
+    }
+
+    /** Delivered on commit, so a worker never looks before the prompt and job are visible. */
+    public static void wake(Handle h, String videoId) {
+        h.execute("SELECT pg_notify(?, ?)", CHANNEL, videoId);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ytv2.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** A local HTTP server for backend tests: answers by method and path, and records every request. */
+final class FakeHttp implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String header(String name) {
+            List<String> v = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(List.of());
+            return v.isEmpty() ? null : v.get(0);
+        }
+    }
+
+    record Response(int status, String contentType, byte[] body) {
+        static Response json(int status, String json) {
+            return new Response(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Response json(String json) {
+            return json(200, json);
+        }
+    }
+
+    interface Responder {
+        Response answer(Request r) throws Exception;
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Map<String, Responder> routes = new ConcurrentHashMap<>();
+    final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    FakeHttp() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** `path` may end in `*` to answer every path under it. */
+    FakeHttp on(String method, String path, Responder responder) {
+        routes.put(method + " " + path, responder);
+        return this;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Request> requests(String path) {
+        return requests.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        Request r = new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+                Map.copyOf(ex.getRequestHeaders()), ex.getRequestBody().readAllBytes());
+        requests.add(r);
+        Responder responder = routes.get(r.method() + " " + r.path());
+        if (responder == null) {
+            responder = routes.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("*") && (r.method() + " " + r.path()).startsWith(e.getKey().substring(0, e.getKey().length() - 1)))
+                    .map(Map.Entry::getValue).findFirst().orElse(req -> Response.json(404, "{\"detail\":\"Not Found\"}"));
+        }
+        Response out;
+        try {
+            out = responder.answer(r);
+        } catch (Exception e) {
+            out = Response.json(500, "{\"error\":\"fake server: " + e + "\"}");
+        }
+        ex.getResponseHeaders().set("Content-Type", out.contentType());
+        ex.sendResponseHeaders(out.status(), out.body().length == 0 ? -1 : out.body().length);
+        if (out.body().length > 0) ex.getResponseBody().write(out.body());
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
