@@ -66,7 +66,7 @@ class WriteAuthTest {
             new Call("restore-image-variant", id -> json("/api/restore-image-variant", "{\"video_id\":\"" + id + "\",\"url\":\"" + url(id, "d") + "\"}"), 200, false),
             new Call("star-image-variant", id -> json("/api/star-image-variant", "{\"video_id\":\"" + id + "\",\"url\":\"" + url(id, "c") + "\",\"starred\":true}"), 200, false),
             new Call("delete-all-ai-images", id -> json("/api/delete-all-ai-images", "{\"video_id\":\"" + id + "\"}"), 200, false),
-            new Call("image-jobs retry", id -> json("/api/image-jobs/1/retry", "{}"), 404, false),
+            new Call("image-jobs retry", id -> json("/api/image-jobs/999999/retry", "{}"), 404, false),
             new Call("delete report", id -> HttpRequest.newBuilder(URI.create(server.base + "/api/reports/" + id)).DELETE(), 200, false),
             new Call("upload-image", id -> {
                 Multipart m = Multipart.file("image", "x.png", "image/png", Multipart.png());
