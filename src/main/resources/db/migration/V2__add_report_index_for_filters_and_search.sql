@@ -76,58 +76,62 @@ LANGUAGE sql IMMUTABLE AS $$
     END
 $$;
 
+-- Set-based, so re-indexing one report and a bulk load of a hundred thousand take the same path.
 CREATE OR REPLACE FUNCTION ytv2_sync_report_index(ids text[]) RETURNS void
 LANGUAGE sql AS $$
-    INSERT INTO report_index AS r (
-        video_id, content_source, channel_name, language, content_type, categories, subcategories,
-        category_pairs, summary_types, has_audio, published_at, added_at, title_sort, duration_seconds)
-    SELECT c.video_id,
-           ytv2_source_of(c.video_id, c.content_source),
-           nullif(btrim(c.channel_name), ''),
-           coalesce(nullif(btrim(c.language), ''), nullif(btrim(c.analysis_json ->> 'language'), '')),
-           nullif(btrim(c.analysis_json ->> 'content_type'), ''),
-           ARRAY(SELECT DISTINCT x FROM unnest(
-                     ytv2_json_strings(c.analysis_json -> 'category')
-                     || ARRAY(SELECT split_part(p, chr(31), 1) FROM unnest(pairs.p) p)) x ORDER BY 1),
-           ARRAY(SELECT DISTINCT x FROM unnest(
-                     ARRAY(SELECT split_part(p, chr(31), 2) FROM unnest(pairs.p) p)
-                     || ytv2_json_strings(c.subcategories_json)
-                     || ytv2_json_strings(c.analysis_json -> 'subcategory')) x ORDER BY 1),
-           pairs.p,
-           coalesce((SELECT array_agg(DISTINCT coalesce(l.summary_type, l.variant))
-                     FROM v_latest_summaries l WHERE l.video_id = c.video_id), ARRAY[]::text[]),
-           coalesce(c.has_audio, false),
-           c.published_at,
-           coalesce(c.indexed_at, c.created_at, now()),
-           lower(c.title),
-           c.duration_seconds
-    FROM content c
-    CROSS JOIN LATERAL (SELECT ytv2_category_pairs(c.analysis_json, c.subcategories_json) AS p) pairs
-    WHERE c.video_id = ANY(ids)
-    ON CONFLICT (video_id) DO UPDATE SET
-        content_source = EXCLUDED.content_source, channel_name = EXCLUDED.channel_name,
-        language = EXCLUDED.language, content_type = EXCLUDED.content_type,
-        categories = EXCLUDED.categories, subcategories = EXCLUDED.subcategories,
-        category_pairs = EXCLUDED.category_pairs, summary_types = EXCLUDED.summary_types,
-        has_audio = EXCLUDED.has_audio, published_at = EXCLUDED.published_at,
-        added_at = EXCLUDED.added_at, title_sort = EXCLUDED.title_sort,
-        duration_seconds = EXCLUDED.duration_seconds;
-
-    INSERT INTO report_search AS s (video_id, title_vector, search_vector)
-    SELECT c.video_id,
-           setweight(to_tsvector('english', coalesce(c.title, '')), 'A')
-             || setweight(to_tsvector('english', coalesce(c.channel_name, '')), 'B'),
-           setweight(to_tsvector('english', coalesce(c.title, '')), 'A')
-             || setweight(to_tsvector('english', coalesce(c.channel_name, '')), 'B')
-             || setweight(to_tsvector('english', left(coalesce(
-                    (SELECT string_agg(l.text, ' ') FROM v_latest_summaries l WHERE l.video_id = c.video_id),
-                    ''), 200000)), 'C')
-    FROM content c
-    WHERE c.video_id = ANY(ids)
-    ON CONFLICT (video_id) DO UPDATE SET
-        title_vector = EXCLUDED.title_vector, search_vector = EXCLUDED.search_vector;
-
-    UPDATE library_version SET version = version + 1 WHERE cardinality(ids) > 0;
+    WITH summaries AS (
+        SELECT l.video_id,
+               array_agg(DISTINCT coalesce(l.summary_type, l.variant)) AS types,
+               string_agg(l.text, ' ') AS body
+        FROM v_latest_summaries l WHERE l.video_id = ANY(ids) GROUP BY l.video_id
+    ), facts AS (
+        SELECT c.video_id, c.title, c.channel_name, s.types, s.body,
+               ytv2_source_of(c.video_id, c.content_source) AS source,
+               coalesce(nullif(btrim(c.language), ''), nullif(btrim(c.analysis_json ->> 'language'), '')) AS language,
+               nullif(btrim(c.analysis_json ->> 'content_type'), '') AS content_type,
+               ytv2_json_strings(c.analysis_json -> 'category') AS own_categories,
+               ytv2_json_strings(c.subcategories_json) || ytv2_json_strings(c.analysis_json -> 'subcategory') AS own_subcategories,
+               ytv2_category_pairs(c.analysis_json, c.subcategories_json) AS pairs,
+               coalesce(c.has_audio, false) AS has_audio, c.published_at,
+               coalesce(c.indexed_at, c.created_at, now()) AS added_at, c.duration_seconds
+        FROM content c LEFT JOIN summaries s ON s.video_id = c.video_id
+        WHERE c.video_id = ANY(ids)
+    ), indexed AS (
+        INSERT INTO report_index AS r (
+            video_id, content_source, channel_name, language, content_type, categories, subcategories,
+            category_pairs, summary_types, has_audio, published_at, added_at, title_sort, duration_seconds)
+        SELECT f.video_id, f.source, nullif(btrim(f.channel_name), ''), f.language, f.content_type,
+               ARRAY(SELECT DISTINCT x FROM unnest(f.own_categories
+                     || ARRAY(SELECT split_part(p, chr(31), 1) FROM unnest(f.pairs) p)) x ORDER BY 1),
+               ARRAY(SELECT DISTINCT x FROM unnest(f.own_subcategories
+                     || ARRAY(SELECT split_part(p, chr(31), 2) FROM unnest(f.pairs) p)) x ORDER BY 1),
+               f.pairs, coalesce(f.types, ARRAY[]::text[]), f.has_audio, f.published_at, f.added_at,
+               lower(f.title), f.duration_seconds
+        FROM facts f
+        ON CONFLICT (video_id) DO UPDATE SET
+            content_source = EXCLUDED.content_source, channel_name = EXCLUDED.channel_name,
+            language = EXCLUDED.language, content_type = EXCLUDED.content_type,
+            categories = EXCLUDED.categories, subcategories = EXCLUDED.subcategories,
+            category_pairs = EXCLUDED.category_pairs, summary_types = EXCLUDED.summary_types,
+            has_audio = EXCLUDED.has_audio, published_at = EXCLUDED.published_at,
+            added_at = EXCLUDED.added_at, title_sort = EXCLUDED.title_sort,
+            duration_seconds = EXCLUDED.duration_seconds
+        RETURNING 1
+    ), searchable AS (
+        INSERT INTO report_search AS s (video_id, title_vector, search_vector)
+        SELECT f.video_id,
+               setweight(to_tsvector('english', coalesce(f.title, '')), 'A')
+                 || setweight(to_tsvector('english', coalesce(f.channel_name, '')), 'B'),
+               setweight(to_tsvector('english', coalesce(f.title, '')), 'A')
+                 || setweight(to_tsvector('english', coalesce(f.channel_name, '')), 'B')
+                 || setweight(to_tsvector('english', left(coalesce(f.body, ''), 200000)), 'C')
+        FROM facts f
+        ON CONFLICT (video_id) DO UPDATE SET
+            title_vector = EXCLUDED.title_vector, search_vector = EXCLUDED.search_vector
+        RETURNING 1
+    )
+    UPDATE library_version SET version = version + 1
+    WHERE cardinality(ids) > 0 AND (SELECT count(*) FROM indexed) + (SELECT count(*) FROM searchable) >= 0;
 $$;
 
 CREATE OR REPLACE FUNCTION ytv2_content_inserted() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -67,6 +67,7 @@ public final class SyntheticLibrary {
                 CopyManager copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
                 h.execute("SET session_replication_role = replica");
                 SplittableRandom random = new SplittableRandom(seed);
+                long started = System.nanoTime();
                 Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 int batch = 5_000;
                 for (int from = 0; from < count; from += batch) {
@@ -82,6 +83,7 @@ public final class SyntheticLibrary {
                             + "FROM STDIN", new StringReader(summaries.toString()));
                 }
                 h.execute("SET session_replication_role = DEFAULT");
+                System.out.printf("copied %d reports in %.1f s; indexing...%n", count, (System.nanoTime() - started) / 1e9);
                 h.execute("SELECT ytv2_sync_report_index(ARRAY(SELECT video_id FROM content c WHERE NOT EXISTS "
                         + "(SELECT 1 FROM report_index r WHERE r.video_id = c.video_id)))");
                 h.execute("ANALYZE content");

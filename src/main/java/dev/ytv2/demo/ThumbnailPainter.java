@@ -1,20 +1,15 @@
 package dev.ytv2.demo;
 
+import dev.ytv2.render.Png;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Paints pictures that look like a source's own thumbnail: crisp, flat and literal (a slide, a
@@ -69,7 +64,7 @@ public final class ThumbnailPainter {
         } finally {
             g.dispose();
         }
-        return encode(img);
+        return Png.encode(img);
     }
 
     static Color flat(SplittableRandom rnd) {
@@ -106,19 +101,5 @@ public final class ThumbnailPainter {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;
         }
         return h;
-    }
-
-    private static byte[] encode(BufferedImage img) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        var out = new ByteArrayOutputStream(64 * 1024);
-        try (var stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(img, null, null), writer.getDefaultWriteParam());
-        } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding failed", e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }

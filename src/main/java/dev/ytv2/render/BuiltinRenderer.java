@@ -3,16 +3,9 @@ package dev.ytv2.render;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Draws an abstract picture offline, so the demo and the tests get real images with no GPU and no
@@ -45,7 +38,7 @@ public final class BuiltinRenderer {
             g.dispose();
         }
         Finish.apply(img, 0.35 + rnd.nextDouble() * 0.2);
-        return encode(img);
+        return Png.encode(img);
     }
 
     private static void compose(Graphics2D g, Palette p, SplittableRandom rnd, int w, int h, boolean nightSky) {
@@ -77,20 +70,5 @@ public final class BuiltinRenderer {
                 SoftLight.orb(g, p, rnd, w, h);
             }
         }
-    }
-
-    private static byte[] encode(BufferedImage img) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        var out = new ByteArrayOutputStream(img.getWidth() * img.getHeight());
-        // A memory stream, not ImageIO.write: that one may spill to a temp file and shares a global cache flag.
-        try (var stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(img, null, null), writer.getDefaultWriteParam());
-        } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding failed", e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }

@@ -60,7 +60,10 @@ final class Browser implements AutoCloseable {
     }
 
     void waitUntil(String what, Supplier<Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what).until(d -> condition.get());
+        // The page re-renders parts of a card in place; a reference read mid-swap is simply read again.
+        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> condition.get());
     }
 
     List<WebElement> cards() {
@@ -86,9 +89,11 @@ final class Browser implements AutoCloseable {
         waitUntil("image of " + videoId + " settles", () -> Boolean.TRUE.equals(js("""
                 const img = arguments[0];
                 return img.dataset.imageSource === 'none' || (img.complete && img.naturalWidth > 0);""", thumb(videoId))));
-        WebElement img = thumb(videoId);
-        String src = img.getAttribute("src");
-        return img.getAttribute("data-image-source") + " " + (src == null ? "" : src.replace(base, ""));
+        // Read source and URL in one script, so a live update swapping the element cannot split them.
+        String shown = (String) js("""
+                const img = document.querySelector('#wall .card[data-video-id="' + arguments[0] + '"] img[data-role="thumb-summary"]');
+                return img.dataset.imageSource + ' ' + (img.getAttribute('src') || '');""", videoId);
+        return shown.replace(base, "");
     }
 
     String query() {

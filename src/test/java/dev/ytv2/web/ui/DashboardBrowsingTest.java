@@ -138,7 +138,9 @@ class DashboardBrowsingTest {
         browser.waitUntil("reader tabs", () -> browser.driver.findElements(By.cssSelector("#reader .tab")).size() == 2);
         assertThat(browser.query()).isEqualTo("?q=sourdough&report=yt%3Asourdough01");
         List<WebElement> tabs = browser.driver.findElements(By.cssSelector("#reader .tab"));
-        assertThat(tabs.stream().map(WebElement::getText)).containsExactly("Comprehensive", "Bullet points");
+        // The reader fades in; its tabs have no rendered text until they are visible.
+        browser.waitUntil("tab labels", () -> tabs.stream().map(WebElement::getText).toList()
+                .equals(List.of("Comprehensive", "Bullet points")));
         WebElement body = browser.driver.findElement(By.cssSelector("#reader .summary-body"));
         browser.waitUntil("summary shown", () -> body.getText().equals("The long summary of Sourdough starter basics"));
         tabs.get(1).click();
