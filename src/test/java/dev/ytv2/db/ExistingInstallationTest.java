@@ -176,6 +176,15 @@ class ExistingInstallationTest {
         assertThat(row).contains("/exports/audio/legacy/a.mp3").contains("Maritime");
     }
 
+    @Test
+    @Order(4)
+    void anExternalWriterChangingAStringEncodedDocumentKeepsItsFacetsCurrent() {
+        raw.useHandle(h -> h.execute("UPDATE content SET analysis_json = to_jsonb(:doc::text) WHERE video_id = 'web:legacyc0ffee'"
+                .replace(":doc", "'{\"category\": [\"Cooking\"], \"content_type\": \"Article\"}'")));
+        assertThat(ids(server.getJson("/api/reports?category=Cooking"))).containsExactly("web:legacyc0ffee");
+        assertThat(ids(server.getJson("/api/reports?content_type=Article"))).containsExactly("web:legacyc0ffee");
+    }
+
     private static void ok(String path, String body) {
         HttpResponse<String> r = server.adminPost(path, body);
         assertThat(r.statusCode()).as(path + " " + body + " -> " + r.body()).isEqualTo(200);
