@@ -14,7 +14,8 @@ public final class BenchCommand {
 
     private static final Map<String, Bench> BENCHES = new TreeMap<>(Map.of(
             "events", EventStreamBench::run,
-            "reports", ReportsBench::run));
+            "reports", ReportsBench::run,
+            "soak", SoakBench::run));
 
     private BenchCommand() {
     }
