@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,8 +28,12 @@ public final class Soak {
     public record Interval(int index, long requests, long errors, double p99Ms, double maxMs, long heapMb) {
     }
 
-    public record Result(List<Interval> intervals, long heapStartMb, long heapEndMb, long errors, List<String> errorSamples,
-                         int events, int streams, int streamsComplete, long discrepancies) {
+    /** One kind of request over the whole run. */
+    public record Kind(String name, long requests, double p50Ms, double p99Ms, double maxMs) {
+    }
+
+    public record Result(List<Interval> intervals, List<Kind> kinds, long heapStartMb, long heapEndMb, long errors,
+                         List<String> errorSamples, int events, int streams, int streamsComplete, long discrepancies) {
         public boolean passed() {
             return errors == 0 && events > 0 && streamsComplete == streams;
         }
@@ -55,9 +61,11 @@ public final class Soak {
         long heapStart = heapAfterGcMb();
         long firstEvent = server.services().events().latestId();
         AtomicReference<Bucket> bucket = new AtomicReference<>(new Bucket());
+        Map<String, Bucket> byKind = new ConcurrentSkipListMap<>();
         List<String> samples = new CopyOnWriteArrayList<>();
         SoakTraffic traffic = new SoakTraffic("http://localhost:" + server.port(), adminToken, ids, (us, failed, what) -> {
             bucket.get().add(us, failed);
+            byKind.computeIfAbsent(kindOf(what), k -> new Bucket()).add(us, failed);
             if (failed && samples.size() < 10) samples.add(what);
         });
         long end = System.nanoTime() + s.duration().toNanos();
@@ -95,7 +103,8 @@ public final class Soak {
             int complete = streams.complete(expected);
             long off = streams.discrepancies(expected);
             streams.close();
-            return new Result(intervals, heapStart, heapAfterGcMb(), errors, List.copyOf(samples), expected.size(),
+            List<Kind> kinds = byKind.entrySet().stream().map(e -> kind(e.getKey(), e.getValue())).toList();
+            return new Result(intervals, kinds, heapStart, heapAfterGcMb(), errors, List.copyOf(samples), expected.size(),
                     streams.size(), complete, off);
         }
     }
@@ -118,6 +127,28 @@ public final class Soak {
         return t;
     }
 
+    private static String kindOf(String what) {
+        if (what.startsWith("/api/reports/")) return "report detail";
+        if (what.startsWith("/api/reports?q=") || what.contains("&q=") || what.startsWith("/api/reports?q")) return "reports search";
+        if (what.startsWith("/api/reports")) return "reports list";
+        if (what.startsWith("/api/filters")) return "filters";
+        if (what.startsWith("/ingest")) return "ingest";
+        return "image write";
+    }
+
+    private static Kind kind(String name, Bucket b) {
+        long[] sorted;
+        synchronized (b) {
+            sorted = Arrays.copyOf(b.micros, b.n);
+        }
+        Arrays.sort(sorted);
+        return new Kind(name, sorted.length, pct(sorted, 0.50), pct(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)] / 1000.0;
+    }
+
     private static Interval summarise(int index, Bucket b) {
         long[] sorted;
         long errs;
@@ -126,9 +157,8 @@ public final class Soak {
             errs = b.errors;
         }
         Arrays.sort(sorted);
-        double p99 = sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1000.0;
         double max = sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0;
-        return new Interval(index, sorted.length, errs, p99, max, heapAfterGcMb());
+        return new Interval(index, sorted.length, errs, pct(sorted, 0.99), max, heapAfterGcMb());
     }
 
     /** Heap in use just after a full collection: what the process really keeps. */

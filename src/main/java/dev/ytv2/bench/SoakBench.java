@@ -67,6 +67,10 @@ final class SoakBench {
         for (Soak.Interval i : r.intervals()) {
             System.out.printf("| %6d | %8d | %6d | %6.1f | %6.1f | %18d |%n", i.index(), i.requests(), i.errors(), i.p99Ms(), i.maxMs(), i.heapMb());
         }
+        System.out.printf("%n| request kind | requests | p50 ms | p99 ms | max ms |%n|---|---|---|---|---|%n");
+        for (Soak.Kind k : r.kinds()) {
+            System.out.printf("| %s | %d | %.1f | %.1f | %.1f |%n", k.name(), k.requests(), k.p50Ms(), k.p99Ms(), k.maxMs());
+        }
         System.out.printf("%nheap after GC: %d MB at start, %d MB at end%n", r.heapStartMb(), r.heapEndMb());
         System.out.printf("events raised: %d; streams holding every one, in order, once: %d of %d (deliveries off: %d)%n",
                 r.events(), r.streamsComplete(), r.streams(), r.discrepancies());
