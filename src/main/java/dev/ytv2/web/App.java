@@ -183,7 +183,10 @@ public final class App {
     private static boolean isDatabaseDown(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException) return true;
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+            // 08: connection exceptions; 57P: the server is shutting down, crashed, or not yet accepting
+            // (a pooled connection opened before an outage fails with 57P01 "terminating connection").
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) return true;
             if (t instanceof org.jdbi.v3.core.ConnectionException) return true;
         }
         return false;
