@@ -82,3 +82,16 @@ test('backoff grows to a cap', () => {
   assert.equal(backoffDelay(3, () => 0.5), 8000);
   assert.equal(backoffDelay(20, () => 0.5), 30000);
 });
+
+test('a stream stopped when the page is hidden and started again asks the page to resync', () => {
+  let resyncs = 0;
+  const { live } = setup({ resync: () => resyncs++ });
+  live.start();
+  FakeEventSource.all[0].open();
+  live.stop();
+  assert.equal(FakeEventSource.all[0].closed, true);
+  live.start();
+  assert.equal(FakeEventSource.all.length, 2);
+  FakeEventSource.all[1].open();
+  assert.equal(resyncs, 1);
+});

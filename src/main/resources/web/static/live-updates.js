@@ -83,6 +83,11 @@ export function startLiveUpdates({ api, wall, getState, pill, statusEl, onImageE
   const live = createLive({ handlers, onStatus: (s) => { last = s; setStatus(s); } });
   window.addEventListener('offline', () => setStatus('offline'));
   window.addEventListener('online', () => { setStatus(last); live.nudge(); });
+  // Close the stream when the page goes away. Browsers allow six HTTP/1.1 connections per host;
+  // streams of pages left behind (or kept in the back/forward cache) stay open until the server
+  // next writes to them, and a few quick reloads then stall the next page load for a minute.
+  window.addEventListener('pagehide', () => live.stop());
+  window.addEventListener('pageshow', (e) => { if (e.persisted) live.start(); });
   live.start();
   return { resetNew: () => { fresh.clear(); showPill(); } };
 }

@@ -69,7 +69,9 @@ export function createLive({ url = '/api/report-events', handlers = {}, onStatus
 
   return {
     start() { stopped = false; if (!source && !timer) connect(); },
-    stop() { stopped = true; source?.close(); source = null; },
+    // A stream stopped and started again (the page left and came back from the back/forward
+    // cache) starts without Last-Event-ID, so the page must reload what it may have missed.
+    stop() { stopped = true; if (source) needsResync = wasOpen; source?.close(); source = null; },
     /** Reconnect now (e.g. the browser came back online). */
     nudge() {
       if (stopped || (source && source.readyState !== CLOSED)) return;

@@ -15,8 +15,8 @@ public final class BenchCommand {
     private static final Map<String, Bench> BENCHES = new TreeMap<>(Map.of(
             "events", EventStreamBench::run,
             "reports", ReportsBench::run,
-            "render", RenderBench::run));
-
+            "render", RenderBench::run,
+            "soak", SoakBench::run));
     private BenchCommand() {
     }
 

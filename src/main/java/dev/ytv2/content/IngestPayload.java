@@ -119,7 +119,18 @@ public record IngestPayload(
         }
         boolean ok = objectOnly ? doc.isObject() : doc.isObject() || doc.isArray();
         if (!ok) throw ApiError.badRequest("invalid_field", "Field '" + name + "' must be a JSON " + (objectOnly ? "object." : "object or array."));
+        // PostgreSQL's jsonb cannot hold \u0000; refuse it here rather than fail the insert.
+        if (containsNul(doc)) throw ApiError.badRequest("invalid_field", "Field '" + name + "' contains a NUL character.");
         return Optional.of(doc);
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isTextual()) return node.textValue().indexOf('\u0000') >= 0;
+        for (var field : node.properties()) {
+            if (field.getKey().indexOf('\u0000') >= 0 || containsNul(field.getValue())) return true;
+        }
+        for (JsonNode item : node.isArray() ? node : List.<JsonNode>of()) if (containsNul(item)) return true;
+        return false;
     }
 
     private static List<Summary> summaries(JsonNode node) {

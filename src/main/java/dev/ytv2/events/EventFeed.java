@@ -63,7 +63,9 @@ public final class EventFeed implements AutoCloseable {
                 if (!running) return;
                 LOG.warn("event feed lost its database connection ({}); reconnecting in {} ms", e.getMessage(), backoff);
                 sleep(backoff);
-                backoff = Math.min(backoff * 2, 10_000);
+                // Capped low: a refused connection costs nothing, and every second past the database's
+                // return is a second of live updates held back from every browser.
+                backoff = Math.min(backoff * 2, 2_000);
             } finally {
                 current = null;
             }

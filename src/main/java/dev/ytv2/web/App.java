@@ -51,6 +51,9 @@ public final class App {
         config.jetty.multipartConfig.maxFileSize(p.maxUploadBytes(), SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(p.maxUploadBytes() + 64 * 1024, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        // Jetty refuses some requests before any route runs (say, a URI that is not valid UTF-8).
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
         var r = config.routes;
 
         r.before(this::securityHeaders);
@@ -88,13 +91,15 @@ public final class App {
         r.get("/exports/<path>", read(p.exports()::serve));
 
         r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
-        r.exception(HttpResponseException.class, (e, ctx) ->
-                error(ctx, e.getStatus(), switch (e.getStatus()) {
+        r.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) ctx.header("Connection", "close"); // the unread body is not drained either
+            error(ctx, e.getStatus(), switch (e.getStatus()) {
                     case 404 -> "not_found";
                     case 405 -> "method_not_allowed";
                     case 413 -> "too_large";
                     default -> "bad_request";
-                }, e.getMessage()));
+                }, e.getMessage());
+        });
         r.exception(Exception.class, this::unexpected);
         r.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, "not_found", "There is nothing at " + ctx.path() + ".");
@@ -140,10 +145,17 @@ public final class App {
     private void unexpected(Exception e, Context ctx) {
         Optional<org.eclipse.jetty.http.BadMessageException> badMessage = causeOf(e, org.eclipse.jetty.http.BadMessageException.class);
         if (badMessage.isPresent()) {
-            // Jetty refuses malformed or oversized multipart bodies while parsing them for us.
+            // Jetty refuses malformed or oversized multipart bodies while parsing them for us. The rest
+            // of such a body is never read, so Jetty drops the connection after answering: say so, or a
+            // keep-alive client sends its next request into a closing socket and gets no answer.
+            ctx.header("Connection", "close");
             boolean tooLarge = causeOf(e, IllegalStateException.class).map(t -> String.valueOf(t.getMessage()).contains("exceeded")).orElse(false);
             if (tooLarge) error(ctx, 413, "too_large", "The upload is larger than this server accepts.");
             else error(ctx, 400, "bad_request", "The request body could not be read: " + badMessage.get().getReason());
+            return;
+        }
+        if (isBadEscape(e)) {
+            error(ctx, 400, "bad_request", "The request path has an invalid percent-escape.");
             return;
         }
         if (isDatabaseDown(e)) {
@@ -162,10 +174,19 @@ public final class App {
         return Optional.empty();
     }
 
+    /** Javalin decodes path parameters with URLDecoder, which throws on escapes like `%u202e`. */
+    private static boolean isBadEscape(Throwable e) {
+        StackTraceElement[] at = e.getStackTrace();
+        return e instanceof IllegalArgumentException && at.length > 0 && at[0].getClassName().equals("java.net.URLDecoder");
+    }
+
     private static boolean isDatabaseDown(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException) return true;
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+            // 08: connection exceptions; 57P: the server is shutting down, crashed, or not yet accepting
+            // (a pooled connection opened before an outage fails with 57P01 "terminating connection").
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) return true;
             if (t instanceof org.jdbi.v3.core.ConnectionException) return true;
         }
         return false;
