@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ReportFilter.Facet;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class FacetStore {
             new Part("has_audio", Facet.HAS_AUDIO, "r.has_audio::text", false, 2));
 
     public ObjectNode facets(ReportFilter filter) {
-        return jdbi.withHandle(h -> {
+        return jdbi.inTransaction(h -> {
             long version = ReportStore.libraryVersion(h);
             return cache.get(filter, version).orElseGet(() -> {
                 ObjectNode computed = compute(h, filter);
@@ -51,12 +52,16 @@ public final class FacetStore {
         });
     }
 
-    private ObjectNode compute(org.jdbi.v3.core.Handle h, ReportFilter filter) {
+    private ObjectNode compute(Handle h, ReportFilter filter) {
+        // With a search, its matches are found once and every facet counts over them; the other
+        // filters differ per facet and are applied to those rows.
+        boolean search = filter.q().isPresent();
+        ReportFilter perFacet = search ? filter.withoutSearch() : filter;
         List<String> selects = new ArrayList<>();
         Map<String, Object> binds = new HashMap<>();
         for (int i = 0; i < PARTS.size(); i++) {
             Part part = PARTS.get(i);
-            ReportWhere where = ReportWhere.of(filter, part.facet());
+            ReportWhere where = ReportWhere.of(perFacet, part.facet());
             String sql = where.sql();
             for (Map.Entry<String, Object> bind : where.binds().entrySet()) {
                 String renamed = bind.getKey() + "_" + i;
@@ -67,11 +72,20 @@ public final class FacetStore {
             selects.add("""
                     (SELECT %d AS part, v AS value, count(*) AS n FROM (SELECT %s AS v FROM %s WHERE %s) x
                      WHERE v IS NOT NULL GROUP BY v ORDER BY count(*) DESC, v LIMIT %d)"""
-                    .formatted(i, value, where.from(), sql, part.limit()));
+                    .formatted(i, value, search ? "matches r" : where.from(), sql, part.limit()));
+        }
+        String query = String.join("\nUNION ALL\n", selects);
+        if (search) {
+            ReportWhere.preferIndexesForSearch(h);
+            // The matches of a common word are most of the library; keep them in memory.
+            h.execute("SET LOCAL work_mem = '64MB'");
+            query = "WITH matches AS MATERIALIZED (SELECT r.* FROM report_index r JOIN report_search s"
+                    + " ON s.video_id = r.video_id WHERE s.search_vector @@ " + ReportWhere.TSQUERY + ")\n" + query;
+            binds.put("q", filter.q().get());
         }
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         PARTS.forEach(p -> rows.put(p.name(), new ArrayList<>()));
-        h.createQuery(String.join("\nUNION ALL\n", selects)).bindMap(binds)
+        h.createQuery(query).bindMap(binds)
                 .map((rs, ctx) -> new Object[]{rs.getInt(1), rs.getString(2), rs.getLong(3)})
                 .forEach(row -> rows.get(PARTS.get((Integer) row[0]).name()).add(row));
         return render(rows);

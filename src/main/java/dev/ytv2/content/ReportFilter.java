@@ -23,6 +23,11 @@ public record ReportFilter(
     /** CATEGORY_TREE: categories and their subcategories, counted as one nested facet. */
     public enum Facet { SOURCE, CATEGORY_TREE, CHANNEL, LANGUAGE, CONTENT_TYPE, SUMMARY_TYPE, HAS_AUDIO, NONE }
 
+    public ReportFilter withoutSearch() {
+        return new ReportFilter(Optional.empty(), sources, categories, subcategories, channels, languages, contentTypes,
+                summaryTypes, hasAudio, ids, dateFrom, dateTo);
+    }
+
     public static ReportFilter none() {
         return new ReportFilter(Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());

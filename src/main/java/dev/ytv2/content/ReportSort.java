@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The sorts of `/api/reports`; each ends on video_id so pages never overlap or skip. */
 public enum ReportSort {
-    RELEVANCE("relevance", "rank DESC, r.added_at DESC, r.video_id DESC"),
+    /** Title matches by rank, then the rest newest first: two queries, see ReportStore. */
+    RELEVANCE("relevance", "r.added_at DESC, r.video_id DESC"),
     ADDED_DESC("added_desc", "r.added_at DESC, r.video_id DESC"),
     ADDED_ASC("added_asc", "r.added_at ASC, r.video_id ASC"),
     PUBLISHED_DESC("published_desc", "r.published_at DESC NULLS LAST, r.video_id DESC"),

@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +18,11 @@ import java.util.stream.Collectors;
 public final class ReportStore {
     private final Jdbi jdbi;
     private final ReportJson json;
-    private final VersionedCache<String, PageIds> pages = new VersionedCache<>(5_000);
-
-    /** Which reports a page shows and how many match: what the cache keeps (never the rows themselves,
-     *  whose image fields change without the library version moving). */
-    private record PageIds(long total, List<String> ids) {
-    }
+    // Counts are kept apart from pages: every page and sort of one filter shares its count.
+    private final VersionedCache<String, Long> counts = new VersionedCache<>(5_000);
+    // Which reports a page shows, never the rows themselves, whose image fields change without the
+    // library version moving.
+    private final VersionedCache<String, List<String>> pages = new VersionedCache<>(5_000);
 
     public ReportStore(Jdbi jdbi, ReportJson json) {
         this.jdbi = jdbi;
@@ -37,34 +37,64 @@ public final class ReportStore {
 
     public Page list(ReportRequest request) {
         ReportWhere where = ReportWhere.of(request.filter(), ReportFilter.Facet.NONE);
-        String rank = request.filter().q().isPresent()
-                ? "(s.title_vector @@ " + ReportWhere.TSQUERY + ")::int + ts_rank(s.title_vector, " + ReportWhere.TSQUERY + ", 32)"
-                : "0";
-        String key = where.from() + "|" + where.sql() + "|" + bindsKey(where.binds()) + "|" + request.sort() + "|"
-                + request.page() + "|" + request.size();
-        return jdbi.withHandle(h -> {
+        String filterKey = where.from() + "|" + where.sql() + "|" + bindsKey(where.binds());
+        String pageKey = filterKey + "|" + request.sort() + "|" + request.page() + "|" + request.size();
+        return jdbi.inTransaction(h -> {
+            if (where.searches()) ReportWhere.preferIndexesForSearch(h);
             long version = libraryVersion(h);
-            PageIds cached = pages.get(key, version).orElse(null);
-            if (cached == null) {
-                cached = pageIds(h, where, rank, request);
-                pages.put(key, version, cached);
+            long total = count(h, version, filterKey, where);
+            List<String> ids = total == 0 ? List.of() : pages.get(pageKey, version).orElse(null);
+            if (ids == null) {
+                ids = request.sort() == ReportSort.RELEVANCE
+                        ? rankedIds(h, version, filterKey, where, request)
+                        : ids(h, where, request.sort().orderBy(), request.size(), offset(request));
+                pages.put(pageKey, version, ids);
             }
-            return new Page(rows(h, cached.ids()), request.page(), request.size(), cached.total());
+            return new Page(rows(h, ids), request.page(), request.size(), total);
         });
     }
 
-    private static PageIds pageIds(Handle h, ReportWhere where, String rank, ReportRequest request) {
-        long total = h.createQuery("SELECT count(*) FROM " + where.from() + " WHERE " + where.sql())
-                .bindMap(where.binds()).mapTo(Long.class).one();
-        List<String> ids = total == 0 ? List.of() : h.createQuery("""
-                        SELECT r.video_id, %s AS rank FROM %s
-                        WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset"""
-                        .formatted(rank, where.from(), where.sql(), request.sort().orderBy()))
+    private long count(Handle h, long version, String key, ReportWhere where) {
+        return counts.get(key, version).orElseGet(() -> {
+            long n = h.createQuery("SELECT count(*) FROM " + where.from() + " WHERE " + where.sql())
+                    .bindMap(where.binds()).mapTo(Long.class).one();
+            counts.put(key, version, n);
+            return n;
+        });
+    }
+
+    /**
+     * Title (and channel) matches first, best ranked first, then every other match newest first. Two
+     * queries instead of one ranked sort, so a word in most of the library never ranks all of it.
+     */
+    private List<String> rankedIds(Handle h, long version, String filterKey, ReportWhere where, ReportRequest request) {
+        ReportWhere inTitle = where.titleMatches();
+        long titleMatches = count(h, version, filterKey + "|title", inTitle);
+        long offset = offset(request);
+        List<String> ids = new ArrayList<>();
+        if (offset < titleMatches) {
+            ids.addAll(ids(h, inTitle, "ts_rank(s.title_vector, " + ReportWhere.TSQUERY + ", 32) DESC, "
+                    + ReportSort.ADDED_DESC.orderBy(), request.size(), offset));
+        }
+        int rest = request.size() - ids.size();
+        if (rest > 0) {
+            ids.addAll(ids(h, where.and("NOT (" + ReportWhere.TITLE_MATCH + ")"), ReportSort.ADDED_DESC.orderBy(),
+                    rest, Math.max(0, offset - titleMatches)));
+        }
+        return ids;
+    }
+
+    private static List<String> ids(Handle h, ReportWhere where, String orderBy, int limit, long offset) {
+        return h.createQuery("SELECT r.video_id FROM %s WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset"
+                        .formatted(where.from(), where.sql(), orderBy))
                 .bindMap(where.binds())
-                .bind("limit", request.size())
-                .bind("offset", (long) (request.page() - 1) * request.size())
-                .map((rs, ctx) -> rs.getString(1)).list();
-        return new PageIds(total, ids);
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .mapTo(String.class).list();
+    }
+
+    private static long offset(ReportRequest request) {
+        return (long) (request.page() - 1) * request.size();
     }
 
     static long libraryVersion(Handle h) {

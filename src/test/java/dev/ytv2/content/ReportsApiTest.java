@@ -161,6 +161,28 @@ class ReportsApiTest {
         JsonNode searched = server.getJson("/api/filters?q=rust");
         assertThat(count(searched.get("categories"), "Programming")).isEqualTo(2);
         assertThat(count(searched.get("summary_type"), "comprehensive")).isEqualTo(3);
+
+        // A search with a filter: the category facet keeps its other values, the others are narrowed.
+        JsonNode searchedInCategory = server.getJson("/api/filters?q=rust&category=Programming");
+        assertThat(count(searchedInCategory.get("categories"), "Cooking")).isEqualTo(1);
+        assertThat(count(searchedInCategory.get("categories"), "Programming")).isEqualTo(2);
+        assertThat(count(searchedInCategory.get("channels"), "Code Cave")).isEqualTo(2);
+        assertThat(count(searchedInCategory.get("channels"), "Bake Lab")).isEqualTo(0);
+    }
+
+    @Test
+    void searchPagesRunThroughTitleMatchesThenTheRestWithoutGapsOrRepeats() {
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= 4; page++) paged.addAll(ids("?q=rust&size=1&page=" + page));
+        assertThat(paged).containsExactlyElementsOf(ids("?q=rust"));
+        assertThat(paged).hasSize(3).endsWith("yt:aaaaaaaaaa2");
+        // Page 2 of size 2 starts past both title matches, in the body matches.
+        assertThat(ids("?q=rust&size=2&page=2")).containsExactly("yt:aaaaaaaaaa2");
+        assertThat(server.getJson("/api/reports?q=rust&size=1&page=3").get("pagination").get("total").asInt()).isEqualTo(3);
+        assertThat(ids("?q=rust&category=Cooking")).containsExactly("yt:aaaaaaaaaa2");
+        // A negated word found only in the summary still excludes a report whose title matches.
+        assertThat(ids("?q=sourdough%20-flour")).isEmpty();
+        assertThat(ids("?q=rust%20-zig")).containsExactly("yt:aaaaaaaaaa1", "yt:aaaaaaaaaa2");
     }
 
     @Test
