@@ -51,7 +51,7 @@ class BackendFaultTest {
 
     @AfterAll
     static void stop() {
-        if (worker != null) worker.close();
+        if (worker != null) worker.kill();
         if (sdapi != null) sdapi.close();
         if (kit != null) kit.close();
     }

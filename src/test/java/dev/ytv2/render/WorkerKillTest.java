@@ -61,7 +61,7 @@ class WorkerKillTest {
     @AfterEach
     void stop() {
         releaseFirst.countDown();
-        workers.forEach(ServerProcess::close);
+        workers.forEach(ServerProcess::kill); // the test is over: no need to wait for a clean stop
         sdapi.close();
         kit.close();
     }
