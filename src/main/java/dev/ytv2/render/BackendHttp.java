@@ -13,6 +13,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * HTTP for the network backends: bounded timeouts, and every failure turned into a
@@ -63,18 +68,38 @@ final class BackendHttp {
         return b;
     }
 
+    /**
+     * The whole answer, headers and body, must arrive within the request's timeout. The JDK
+     * client's own timeout stops at the headers: a server that sends them and then goes silent
+     * would hold a render (and, its lease being renewed, its job) forever.
+     */
     private byte[] send(HttpRequest.Builder b, String url, String method) throws BackendException, InterruptedException {
         HttpRequest request = b.build();
         String call = method + " " + request.uri().getPath();
+        Duration limit = request.timeout().orElse(timeout);
+        AtomicBoolean headersArrived = new AtomicBoolean();
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> {
+            headersArrived.set(true);
+            return HttpResponse.BodySubscribers.ofByteArray();
+        });
         HttpResponse<byte[]> r;
         try {
-            r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new BackendException(backend, "no answer to " + call + " within " + seconds(request.timeout().orElse(timeout)), e);
-        } catch (ConnectException e) {
-            throw new BackendException(backend, "cannot connect to " + url, e);
-        } catch (IOException e) {
-            throw new BackendException(backend, call + " failed: " + e, e);
+            r = pending.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true); // closes the connection
+            throw new BackendException(backend, headersArrived.get()
+                    ? "the answer to " + call + " stopped arriving; not complete within " + seconds(limit)
+                    : "no answer to " + call + " within " + seconds(limit), e);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new BackendException(backend, "no answer to " + call + " within " + seconds(limit), cause);
+            }
+            if (cause instanceof ConnectException) throw new BackendException(backend, "cannot connect to " + url, cause);
+            throw new BackendException(backend, call + " failed: " + cause, cause);
         }
         if (r.statusCode() / 100 != 2) {
             throw new BackendException(backend, "HTTP " + r.statusCode() + " from " + call + reason(r.body()));

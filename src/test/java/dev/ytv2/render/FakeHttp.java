@@ -37,7 +37,16 @@ final class FakeHttp implements AutoCloseable {
         }
     }
 
-    record Response(int status, String contentType, byte[] body) {
+    /** `stalls`: send the headers and `body`, announce more bytes than that, then go silent until closed. */
+    record Response(int status, String contentType, byte[] body, boolean stalls) {
+        Response(int status, String contentType, byte[] body) {
+            this(status, contentType, body, false);
+        }
+
+        static Response stalled(int status, String contentType, byte[] start) {
+            return new Response(status, contentType, start, true);
+        }
+
         static Response json(int status, String json) {
             return new Response(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
         }
@@ -98,9 +107,24 @@ final class FakeHttp implements AutoCloseable {
             out = Response.json(500, "{\"error\":\"fake server: " + e + "\"}");
         }
         ex.getResponseHeaders().set("Content-Type", out.contentType());
+        if (out.stalls()) {
+            stall(ex, out);
+            return;
+        }
         ex.sendResponseHeaders(out.status(), out.body().length == 0 ? -1 : out.body().length);
         if (out.body().length > 0) ex.getResponseBody().write(out.body());
         ex.close();
+    }
+
+    private static void stall(HttpExchange ex, Response out) throws IOException {
+        ex.sendResponseHeaders(out.status(), out.body().length + 100_000L);
+        ex.getResponseBody().write(out.body());
+        ex.getResponseBody().flush();
+        try {
+            Thread.sleep(Long.MAX_VALUE); // until close() interrupts
+        } catch (InterruptedException e) {
+            ex.close();
+        }
     }
 
     @Override

@@ -97,6 +97,15 @@ class SdApiBackendTest {
     }
 
     @Test
+    void aServerThatStallsHalfWayThroughItsAnswerFailsWithinTheTimeout() {
+        fake.on("POST", "/sdapi/v1/txt2img", r -> FakeHttp.Response.stalled(200, "application/json", "{\"images\": [\"iVBOR".getBytes()));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> backend("YTV2_IMAGE_TIMEOUT_SECONDS", "0.5").render(request()))
+                .hasMessage("sdapi: the answer to POST /sdapi/v1/txt2img stopped arriving; not complete within 0.5 s");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(4000);
+    }
+
+    @Test
     void healthIsTheOptionsEndpointAndADownServerIsUnhealthy() throws Exception {
         fake.on("GET", "/sdapi/v1/options", r -> FakeHttp.Response.json("{\"sd_model_checkpoint\": \"x\"}"));
         SdApiBackend backend = backend();

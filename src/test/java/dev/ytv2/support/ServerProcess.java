@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * `ytv2 serve` as a real child process (this JVM's classpath, `dev.ytv2.Main`), for faults a
- * process has to suffer: being stopped and started again on the same port while clients hold
- * connections. Its output goes to a log file, shown when it fails to start.
+ * `ytv2 serve` (or `ytv2 worker`) as a real child process (this JVM's classpath, `dev.ytv2.Main`),
+ * for faults a process has to suffer: being stopped, killed, frozen and started again while
+ * clients hold connections or jobs. Its output goes to a log file, shown when it fails to start.
  */
 public final class ServerProcess implements AutoCloseable {
     private final Process process;
@@ -29,18 +29,38 @@ public final class ServerProcess implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.port = port;
-        this.base = "http://localhost:" + port;
+        this.base = port > 0 ? "http://localhost:" + port : null;
     }
 
     /** Starts `serve` on `port` against `databaseUrl` and waits until GET /health answers 200. */
     public static ServerProcess start(String databaseUrl, int port, Path dataDir, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.putIfAbsent("PORT", Integer.toString(port));
+        ServerProcess server = launch("serve", List.of("serve", "--no-worker"), databaseUrl, dataDir, env, port);
+        server.awaitHealthy(Duration.ofSeconds(60));
+        return server;
+    }
+
+    /**
+     * Starts `worker` against `databaseUrl` (images go to `dataDir`) and waits until it says it is
+     * rendering: its listener, sweep and render threads are running. It has no port.
+     */
+    public static ServerProcess startWorker(String databaseUrl, Path dataDir, Map<String, String> extraEnv) {
+        ServerProcess worker = launch("worker", List.of("worker"), databaseUrl, dataDir, extraEnv, -1);
+        worker.awaitOutput("worker:   rendering with", Duration.ofSeconds(60));
+        return worker;
+    }
+
+    private static ServerProcess launch(String what, List<String> args, String databaseUrl, Path dataDir,
+                                        Map<String, String> extraEnv, int port) {
         try {
-            Path log = Files.createTempFile("ytv2-serve-", ".log");
+            Path log = Files.createTempFile("ytv2-" + what + "-", ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), "dev.ytv2.Main", "serve", "--no-worker"));
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"), "dev.ytv2.Main"));
+            command.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(command);
             Map<String, String> env = pb.environment();
-            env.put("PORT", Integer.toString(port));
             env.put("YTV2_DATA_DIR", dataDir.toString());
             env.put("DATABASE_URL", databaseUrl);
             env.put("DEBUG_TOKEN", TestServer.ADMIN);
@@ -48,9 +68,7 @@ public final class ServerProcess implements AutoCloseable {
             env.remove("YTV2_READ_TOKEN");
             env.putAll(extraEnv);
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
-            ServerProcess server = new ServerProcess(pb.start(), log, port);
-            server.awaitHealthy(Duration.ofSeconds(60));
-            return server;
+            return new ServerProcess(pb.start(), log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,6 +103,17 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("serve did not become healthy within " + within + ":\n" + output());
     }
 
+    private void awaitOutput(String line, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (output().contains(line)) return;
+            if (!process.isAlive()) throw new IllegalStateException("process exited with " + process.exitValue() + ":\n" + output());
+            sleep(50);
+        }
+        close();
+        throw new IllegalStateException("no '" + line + "' within " + within + ":\n" + output());
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -99,6 +128,37 @@ public final class ServerProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         waitFor();
+    }
+
+    /** The exit status once the process has ended (128 + signal number when a signal ended it). */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGSTOP: the process stays, holding its sockets, but runs no instruction until {@link #thaw()}. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) throw new IllegalStateException("kill -" + name + " failed");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void waitFor() {
@@ -127,6 +187,13 @@ public final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) stop();
+        if (process.isAlive()) {
+            try {
+                thaw(); // a frozen process would not act on SIGTERM
+            } catch (RuntimeException ended) {
+                // it ended meanwhile
+            }
+            stop();
+        }
     }
 }
