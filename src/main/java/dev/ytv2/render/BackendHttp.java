@@ -26,21 +26,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class BackendHttp {
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_REASON = 300;
+    /** Far above any image a backend returns (a 4096x4096 PNG in base64 is about 60 MB); a wrong URL
+     *  pointing at a file server must not fill the worker's memory, which in `serve` is the dashboard's. */
+    private static final long MAX_ANSWER_BYTES = 96L * 1024 * 1024;
 
     private final String backend;
     private final Duration timeout;
     private final List<String> headers;
     private final ObjectMapper mapper;
     private final HttpClient client;
+    private final long maxAnswerBytes;
 
     BackendHttp(String backend, Duration timeout, List<String> headers, ObjectMapper mapper) {
+        this(backend, timeout, headers, mapper, MAX_ANSWER_BYTES);
+    }
+
+    BackendHttp(String backend, Duration timeout, List<String> headers, ObjectMapper mapper, long maxAnswerBytes) {
+        this.maxAnswerBytes = maxAnswerBytes;
         this.backend = backend;
         this.timeout = timeout;
         this.headers = headers;
         this.mapper = mapper;
         // HTTP/1.1: the servers we talk to are small Python apps that do not all handle an h2c upgrade.
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout.compareTo(HEALTH_TIMEOUT) < 0 ? timeout : HEALTH_TIMEOUT).build();
+                .connectTimeout(quickTimeout()).build();
+    }
+
+    /** For health checks and polls: short, and never longer than a render's own timeout. */
+    Duration quickTimeout() {
+        return timeout.compareTo(HEALTH_TIMEOUT) < 0 ? timeout : HEALTH_TIMEOUT;
     }
 
     JsonNode postJson(String url, JsonNode body) throws BackendException, InterruptedException {
@@ -80,7 +94,7 @@ final class BackendHttp {
         AtomicBoolean headersArrived = new AtomicBoolean();
         CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> {
             headersArrived.set(true);
-            return HttpResponse.BodySubscribers.ofByteArray();
+            return new BoundedBody(maxAnswerBytes);
         });
         HttpResponse<byte[]> r;
         try {
@@ -99,6 +113,10 @@ final class BackendHttp {
                 throw new BackendException(backend, "no answer to " + call + " within " + seconds(limit), cause);
             }
             if (cause instanceof ConnectException) throw new BackendException(backend, "cannot connect to " + url, cause);
+            if (cause instanceof BoundedBody.TooLarge) {
+                throw new BackendException(backend, "the answer to " + call + " is larger than "
+                        + maxAnswerBytes + " bytes", cause);
+            }
             throw new BackendException(backend, call + " failed: " + cause, cause);
         }
         if (r.statusCode() / 100 != 2) {

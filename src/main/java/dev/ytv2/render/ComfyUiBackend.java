@@ -40,7 +40,7 @@ public final class ComfyUiBackend implements ImageBackend {
     @Override
     public void checkHealth() throws BackendException {
         try {
-            http.getJson(config.comfyuiUrl() + "/system_stats", BackendHttp.HEALTH_TIMEOUT);
+            http.getJson(config.comfyuiUrl() + "/system_stats", http.quickTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException(name(), "interrupted");
@@ -66,7 +66,7 @@ public final class ComfyUiBackend implements ImageBackend {
     private JsonNode awaitImage(String promptId, long deadline) throws BackendException, InterruptedException {
         Duration pause = FIRST_POLL;
         while (true) {
-            JsonNode entry = http.getJson(config.comfyuiUrl() + "/history/" + enc(promptId), BackendHttp.HEALTH_TIMEOUT).path(promptId);
+            JsonNode entry = http.getJson(config.comfyuiUrl() + "/history/" + enc(promptId), http.quickTimeout()).path(promptId);
             JsonNode status = entry.path("status");
             if ("error".equals(status.path("status_str").asText())) {
                 throw new BackendException(name(), "the workflow failed: " + executionError(status));

@@ -36,7 +36,7 @@ public final class OpenAiBackend implements ImageBackend {
             throw new BackendException(name(), "YTV2_OPENAI_API_KEY is not set");
         }
         try {
-            http.getJson(config.openaiUrl() + "/v1/models", BackendHttp.HEALTH_TIMEOUT);
+            http.getJson(config.openaiUrl() + "/v1/models", http.quickTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException(name(), "interrupted");

@@ -35,7 +35,7 @@ public final class SdApiBackend implements ImageBackend {
     @Override
     public void checkHealth() throws BackendException {
         try {
-            http.getJson(config.sdapiUrl() + "/sdapi/v1/options", BackendHttp.HEALTH_TIMEOUT);
+            http.getJson(config.sdapiUrl() + "/sdapi/v1/options", http.quickTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendException(name(), "interrupted");
