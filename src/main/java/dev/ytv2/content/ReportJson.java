@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Optional;
 
 /** Builds the report shapes of SPEC 4.2 from stored rows: compact for lists, whole for the detail. */
@@ -132,23 +133,29 @@ public final class ReportJson {
         return out;
     }
 
+    // Compiled once: excerpts are made for every row of every page.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;,)\"'”]$");
+    private static final Pattern BULLET = Pattern.compile("^[-*•]\\s+");
+
     private static String excerpt(List<SummaryRow> summaries) {
         return sorted(summaries).stream()
                 .map(s -> s.text() != null && !s.text().isBlank() ? s.text() : HtmlSanitizer.plainText(s.html()))
                 .filter(t -> t != null && !t.isBlank())
                 .findFirst()
-                .map(t -> clip(withoutHeadings(t).replaceAll("\\s+", " ").trim()))
+                .map(t -> clip(WHITESPACE.matcher(withoutHeadings(t)).replaceAll(" ").trim()))
                 .orElse(null);
     }
 
     /** Summaries often open with a heading line ("Overview"); an excerpt reads better without it. */
     static String withoutHeadings(String text) {
         StringBuilder out = new StringBuilder();
-        for (String line : text.split("\\R")) {
+        for (String line : LINE_BREAK.split(text)) {
             String l = line.strip();
-            boolean heading = !l.isEmpty() && l.length() < 60 && !l.matches(".*[.!?:;,)\"'”]$")
+            boolean heading = !l.isEmpty() && l.length() < 60 && !SENTENCE_END.matcher(l).matches()
                     && (l.startsWith("#") || !l.contains(". "));
-            if (!heading || l.startsWith("- ") || l.startsWith("* ")) out.append(l.replaceFirst("^[-*•]\\s+", "")).append(' ');
+            if (!heading || l.startsWith("- ") || l.startsWith("* ")) out.append(BULLET.matcher(l).replaceFirst("")).append(' ');
         }
         String result = out.toString().trim();
         return result.isEmpty() ? text : result;
