@@ -78,8 +78,16 @@ public final class ReportStore {
         }
         int rest = request.size() - ids.size();
         if (rest > 0) {
-            ids.addAll(ids(h, where.and("NOT (" + ReportWhere.TITLE_MATCH + ")"), ReportSort.ADDED_DESC.orderBy(),
-                    rest, Math.max(0, offset - titleMatches)));
+            long restOffset = Math.max(0, offset - titleMatches);
+            long otherMatches = count(h, version, filterKey, where) - titleMatches;
+            String notInTitle = "NOT (" + ReportWhere.TITLE_MATCH + ")";
+            // Walking the newest-first index finds the page after testing about
+            // (offset + rest) * library / matches reports, each unpacking a stored vector: cheap for a
+            // common word, ruinous for a rare one, whose matches the search index lists at once.
+            long library = count(h, version, "library", ReportWhere.of(ReportFilter.none(), ReportFilter.Facet.NONE));
+            boolean walk = otherMatches > 0 && (restOffset + rest) * library / otherMatches < otherMatches / 4;
+            ids.addAll(ids(h, walk ? where.and(notInTitle) : where.searchIndexFirst(notInTitle),
+                    ReportSort.ADDED_DESC.orderBy(), rest, restOffset));
         }
         return ids;
     }

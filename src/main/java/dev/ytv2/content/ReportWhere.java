@@ -42,6 +42,18 @@ public record ReportWhere(String from, String sql, Map<String, Object> binds) {
         return q.contains("-") ? and(TITLE_MATCH) : new ReportWhere(from, sql.replace(SEARCH_MATCH, TITLE_MATCH), binds);
     }
 
+    /**
+     * The same matches, found through the search index first and only then filtered and sorted
+     * (`OFFSET 0` keeps the planner from merging the two). For a word few reports contain the
+     * planner may otherwise walk the sort order's index and test every report on the way.
+     */
+    ReportWhere searchIndexFirst(String searchCondition) {
+        String matches = "(SELECT s.video_id FROM report_search s WHERE " + SEARCH_MATCH + " AND " + searchCondition
+                + " OFFSET 0) s";
+        return new ReportWhere("report_index r JOIN " + matches + " ON s.video_id = r.video_id",
+                sql.replace(SEARCH_MATCH, "TRUE"), binds);
+    }
+
     boolean searches() {
         return binds.containsKey("q");
     }
