@@ -56,8 +56,9 @@ public final class ReportStore {
 
     private long count(Handle h, long version, String key, ReportWhere where) {
         return counts.get(key, version).orElseGet(() -> {
-            long n = h.createQuery("SELECT count(*) FROM " + where.from() + " WHERE " + where.sql())
-                    .bindMap(where.binds()).mapTo(Long.class).one();
+            ReportWhere counted = where.forCount();
+            long n = h.createQuery("SELECT count(*) FROM " + counted.from() + " WHERE " + counted.sql())
+                    .bindMap(counted.binds()).mapTo(Long.class).one();
             counts.put(key, version, n);
             return n;
         });

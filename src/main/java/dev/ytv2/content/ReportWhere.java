@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The FROM and WHERE clauses over `report_index r` (joined to `report_search s` for a search) for a filter, with its bind values. A facet's counts are
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 public record ReportWhere(String from, String sql, Map<String, Object> binds) {
     static final String TSQUERY = "websearch_to_tsquery('english', :q)";
+    private static final Pattern REPORT_INDEX_COLUMN = Pattern.compile("\\br\\.");
     static final String SEARCH_MATCH = "s.search_vector @@ " + TSQUERY;
     static final String TITLE_MATCH = "s.title_vector @@ " + TSQUERY;
 
@@ -52,6 +54,11 @@ public record ReportWhere(String from, String sql, Map<String, Object> binds) {
                 + " OFFSET 0) s";
         return new ReportWhere("report_index r JOIN " + matches + " ON s.video_id = r.video_id",
                 sql.replace(SEARCH_MATCH, "TRUE"), binds);
+    }
+
+    /** A search with no other filter is counted on the search table alone, skipping a join per match. */
+    ReportWhere forCount() {
+        return searches() && !REPORT_INDEX_COLUMN.matcher(sql).find() ? new ReportWhere("report_search s", sql, binds) : this;
     }
 
     boolean searches() {
