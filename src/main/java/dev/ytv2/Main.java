@@ -57,7 +57,7 @@ public final class Main {
               worker                                    run the image render worker on its own
               import FILE...                            load reports in the ingest JSON format
                                                         (one object, an array, or JSON lines)
-              bench events|reports|soak [options]       benchmarks (docs/BENCHMARKS.md)
+              bench events|reports|render|soak          benchmarks (docs/BENCHMARKS.md)
 
             Run 'ytv2 <command> --help' for a command's options. Settings come from the environment;
             see README.md (PORT, YTV2_DATA_DIR, DATABASE_URL, DEBUG_TOKEN, INGEST_TOKEN, ...).
