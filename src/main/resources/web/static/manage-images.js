@@ -2,7 +2,7 @@
 // (manage-jobs.js), the variants list (manage-variants.js), the card's preferred image,
 // "Delete all AI images…".
 
-import { h, clear } from './dom.js';
+import { h } from './dom.js';
 import { icon } from './icons.js';
 import { defaultPrompt, originalPrompt, jobLines, isActive, variantsOf } from './image-variants.js';
 import { renderVariants, lightbox } from './manage-variants.js';
@@ -24,6 +24,7 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
   const onClose = () => ctl.dispose();
   // Esc closes the enlarged image first, then the dialog.
   const onKey = (e) => {
+    if (e.key === 'Tab') trapFocus(dialog, e);
     if (e.key !== 'Escape' || !ctl.enlarged) return;
     e.preventDefault();
     e.stopPropagation();
@@ -34,6 +35,9 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
   dialog.addEventListener('keydown', onKey, true);
   dialog.addEventListener('cancel', onCancel);
   ctl.dispose = () => {
+    // toasts shown from here (an Undo) outlive the dialog
+    const toasts = dialog.querySelector('#toasts');
+    if (toasts) document.body.append(toasts);
     clearTimeout(ctl.timer);
     stopTicker();
     dialog.removeEventListener('close', onClose);
@@ -47,17 +51,24 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
     try {
       const [detail, jobs] = await Promise.all([api.getReport(videoId), api.imageJobs(videoId).catch(() => ({ jobs: [] }))]);
       if (active !== ctl || seq !== ctl.seq) return; // closed, or a newer refresh is on its way
+      const jobList = Array.isArray(jobs?.jobs) ? jobs.jobs : [];
+      // an unchanged answer (the poll, an event about someone else's field) leaves the dialog alone,
+      // so a click in progress is never lost to a re-render
+      const same = ctl.loaded && !ctl.expect.length && JSON.stringify([detail, jobList]) === ctl.lastAnswer;
+      ctl.lastAnswer = JSON.stringify([detail, jobList]);
       ctl.report = detail;
       ctl.loaded = true;
-      ctl.jobs = Array.isArray(jobs?.jobs) ? jobs.jobs : [];
+      ctl.jobs = jobList;
       for (const j of ctl.jobs) if (j && (j.state === 'queued' || j.state === 'running')) ctl.watched.add(j.id);
       // the newest job of a mode just regenerated is ours, even if it finished before we looked
       for (const mode of ctl.expect.splice(0)) {
         const mine = ctl.jobs.find((j) => j && j.mode === mode); // newest first
         if (mine) ctl.watched.add(mine.id);
       }
-      onReport?.(detail);
-      render();
+      if (!same) {
+        onReport?.(detail);
+        render();
+      }
       schedulePoll();
     } catch (err) {
       if (active !== ctl) return;
@@ -168,7 +179,8 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
     const focused = document.activeElement && dialog.contains(document.activeElement) ? document.activeElement : null;
     const key = focused ? focusKey(focused) : null;
     const caret = focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] : null;
-    clear(dialog);
+    // everything but the toasts, which live in the open dialog so that they stay above it
+    for (const child of Array.from(dialog.children)) if (child.id !== 'toasts') child.remove();
     const tabs = MODES.map(([mode, label]) => h('button', { type: 'button', role: 'tab', class: 'tab', id: `manage-tab-${mode}`,
       'aria-selected': String(ctl.mode === mode), 'aria-controls': 'manage-panel', tabindex: ctl.mode === mode ? '0' : '-1', text: label,
       onclick: () => { ctl.mode = mode; render(); dialog.querySelector(`#manage-tab-${mode}`)?.focus(); },
@@ -184,7 +196,7 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
         promptBox(ctl.mode),
         renderVariants(ctl, ctl.mode, { api, toast, render })),
       h('div', { class: 'manage-foot' }, displayModeRow(), deleteAll()));
-    dialog.append(
+    dialog.prepend(
       h('div', { class: 'sheet-head' },
         h('div', { class: 'manage-title' }, h('h2', { id: 'manage-title', text: 'Manage images' }), h('p', { text: title })),
         h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close manage images', onclick: () => dialog.close() }, icon('x'))),
@@ -201,6 +213,19 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
   render();
   if (!dialog.open) dialog.showModal();
   refresh();
+}
+
+/** Keeps Tab and Shift+Tab cycling inside the dialog (a modal dialog alone lets focus leave to the browser). */
+function trapFocus(dialog, e) {
+  const all = Array.from(dialog.querySelectorAll('button, input, textarea, select, a[href], [tabindex]:not([tabindex="-1"])'))
+    .filter((el) => !el.disabled && el.getClientRects().length > 0 && !el.closest('[hidden]'));
+  const scope = dialog.querySelector('[data-role="lightbox"]') ? all.filter((el) => el.closest('[data-role="lightbox"]')) : all;
+  if (scope.length === 0) return;
+  const first = scope[0];
+  const last = scope[scope.length - 1];
+  const inside = scope.includes(document.activeElement);
+  if (e.shiftKey && (document.activeElement === first || !inside)) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && (document.activeElement === last || !inside)) { e.preventDefault(); first.focus(); }
 }
 
 /** A name for a control that survives a re-render: its id, or its row and its role or label. */

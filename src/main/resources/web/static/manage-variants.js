@@ -39,7 +39,7 @@ export function renderVariants(ctl, mode, { api, toast, render }) {
     const facts = [v.backend, v.model, v.seed !== undefined && v.seed !== null ? `seed ${v.seed}` : null,
       v.width && v.height ? `${v.width}×${v.height}` : null, formatAge(v.created_at)].filter(Boolean).map(String);
     const compareBox = h('input', { type: 'checkbox', checked: view.compare.includes(url),
-      disabled: !view.compare.includes(url) && view.compare.length >= 2 || undefined, 'aria-label': 'Compare this image' });
+      disabled: !view.compare.includes(url) && view.compare.length >= 2 || undefined, 'aria-label': 'Compare this image', dataset: { role: 'compare' } });
     compareBox.addEventListener('change', () => {
       view.compare = compareBox.checked ? [...view.compare, url] : view.compare.filter((u) => u !== url);
       render();
