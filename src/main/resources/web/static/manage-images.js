@@ -180,7 +180,7 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
     const key = focused ? focusKey(focused) : null;
     const caret = focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] : null;
     // everything but the toasts, which live in the open dialog so that they stay above it
-    for (const child of Array.from(dialog.children)) if (child.id !== 'toasts') child.remove();
+    for (const node of Array.from(dialog.childNodes)) if (node.id !== 'toasts') node.remove();
     const tabs = MODES.map(([mode, label]) => h('button', { type: 'button', role: 'tab', class: 'tab', id: `manage-tab-${mode}`,
       'aria-selected': String(ctl.mode === mode), 'aria-controls': 'manage-panel', tabindex: ctl.mode === mode ? '0' : '-1', text: label,
       onclick: () => { ctl.mode = mode; render(); dialog.querySelector(`#manage-tab-${mode}`)?.focus(); },
@@ -201,7 +201,11 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
         h('div', { class: 'manage-title' }, h('h2', { id: 'manage-title', text: 'Manage images' }), h('p', { text: title })),
         h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Close manage images', onclick: () => dialog.close() }, icon('x'))),
       body,
-      ctl.enlarged ? lightbox(ctl.enlarged.variant, closeEnlarged) : null);
+      ...(ctl.enlarged ? [lightbox(ctl.enlarged.variant, closeEnlarged)] : []));
+    // "Show more" only where the preview really is clipped
+    for (const p of body.querySelectorAll('.variant-prompt:not(.is-expanded)')) {
+      if (p.scrollHeight <= p.clientHeight + 1) p.parentElement.querySelector('[data-role="expand-prompt"]')?.remove();
+    }
     body.scrollTop = scrollTop;
     const again = key && !ctl.enlarged ? findByKey(dialog, key) : null;
     if (again) {

@@ -69,7 +69,7 @@ export function renderVariants(ctl, mode, { api, toast, render }) {
         v.starred && !view.deleted ? h('span', { class: 'starred-badge', title: 'Starred: shown first in Rotate' }, icon('star', { size: 12 })) : null),
       h('div', { class: 'variant-info' },
         prompt ? h('p', { class: `variant-prompt${expanded ? ' is-expanded' : ''}`, text: prompt, title: expanded ? undefined : prompt }) : h('p', { class: 'hint', text: 'No prompt recorded' }),
-        prompt.length > 90 ? h('button', { type: 'button', class: 'link-button small', dataset: { role: 'expand-prompt' }, text: expanded ? 'Show less' : 'Show more', 'aria-expanded': String(expanded),
+        prompt.length > 40 ? h('button', { type: 'button', class: 'link-button small', dataset: { role: 'expand-prompt' }, text: expanded ? 'Show less' : 'Show more', 'aria-expanded': String(expanded),
           onclick: () => { if (expanded) view.expanded.delete(url); else view.expanded.add(url); render(); } }) : null,
         h('p', { class: 'variant-facts', text: facts.join(' · ') }),
         h('div', { class: 'variant-actions' }, actions,

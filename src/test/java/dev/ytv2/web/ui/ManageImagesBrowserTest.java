@@ -9,12 +9,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +35,7 @@ class ManageImagesBrowserTest {
     static ScriptedBackend backend;
     static RenderWorker worker;
     static Browser browser;
+    static Browser other; // a second window, opened by the tests that watch it
     static String og, a1Old, a1Mid, a1New, ai2Old, ai2New;
     static final String LONG_PROMPT = "an old stone lighthouse on a basalt cliff, storm clouds rolling in from the west, "
             + "gulls circling, warm light in the lamp room, painted in loose gouache";
@@ -110,6 +115,7 @@ class ManageImagesBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
+        if (other != null) other.close();
         if (worker != null) worker.close();
         server.close();
     }
@@ -124,9 +130,14 @@ class ManageImagesBrowserTest {
         browser.waitUntil("cards", () -> browser.cards().size() == 8);
     }
 
+    /** The second window, signed in, live, in the given image mode. */
     static Browser secondWindow(String mode) {
-        Browser other = Browser.open(server.base);
-        other.signInAsAdmin(server);
+        if (other == null) {
+            other = Browser.open(server.base);
+            other.signInAsAdmin(server);
+        } else {
+            other.go("/");
+        }
         other.waitUntil("cards", () -> other.cards().size() == 8);
         other.waitUntil("live", () -> "live".equals(other.driver.findElement(By.id("live-status")).getAttribute("data-state")));
         other.pickImageMode(mode);
@@ -172,11 +183,12 @@ class ManageImagesBrowserTest {
     void regeneratingAi1ShowsRenderingAndTheQueuedNewerPromptThenSelectsTheNewImageEverywhere() {
         browser.pickImageMode("a1");
         assertThat(browser.shownImage("yt:loop")).isEqualTo("ai1 " + a1Old);
-        try (Browser other = secondWindow("a1")) {
+        {
+            Browser other = secondWindow("a1");
             ManageDialog theirs = ManageDialog.open(other, "yt:loop");
             ManageDialog d = ManageDialog.open(browser, "yt:loop");
             backend.hold = new CountDownLatch(1);
-            d.typePrompt("a lighthouse keeper at dawn, ink wash");
+            d.typePrompt("keeper at dawn");
             browser.waitUntil("double click Regenerate", () -> {
                 new Actions(browser.driver).doubleClick(d.regenerateButton()).perform();
                 return true;
@@ -189,7 +201,7 @@ class ManageImagesBrowserTest {
             d.waitFor("the elapsed time ticks", () -> !d.find("[data-role=elapsed]").getText().equals(first));
             assertThat(kit.events("yt:loop", "image-prompt-set")).as("a double click sends one request").hasSize(1);
 
-            d.typePrompt("the same lighthouse at night");
+            d.typePrompt("lamp at night");
             d.click("[data-role=regenerate]");
             d.waitFor("the newer prompt queued behind the render", () -> d.jobStates().equals(List.of("running", "queued")));
             assertThat(d.find(".job-line[data-job-state=queued]").getText()).contains("newer prompt");
@@ -198,11 +210,11 @@ class ManageImagesBrowserTest {
             backend.hold.countDown();
             d.waitFor("done", () -> d.jobStates().equals(List.of("done")) && d.variants().size() == 3);
             assertThat(kit.events("yt:loop", "image-variant-added").stream().map(e -> e.payload().path("variant").path("prompt").asText()))
-                    .as("both prompts rendered, in order").containsExactly("a lighthouse keeper at dawn, ink wash", "the same lighthouse at night");
+                    .as("both prompts rendered, in order").containsExactly("keeper at dawn", "lamp at night");
             String newest = d.variants().get(0);
             assertThat(newest).startsWith("/exports/images/ai1/");
             assertThat(d.selected()).isEqualTo(newest);
-            assertThat(d.variant(newest).findElement(By.cssSelector(".variant-prompt")).getText()).isEqualTo("the same lighthouse at night");
+            assertThat(d.variant(newest).findElement(By.cssSelector(".variant-prompt")).getText()).isEqualTo("lamp at night");
             assertThat(d.variant(newest).findElement(By.cssSelector(".variant-facts")).getText())
                     .contains("builtin", "builtin-abstract-v1", "seed ", "160×90", "just now");
             assertThat(d.variants().get(2)).isEqualTo(a1Old);
@@ -232,7 +244,8 @@ class ManageImagesBrowserTest {
     @Test
     void variantsCanBeSelectedComparedReusedDeletedWithUndoAndRestoredWhileAnotherWindowWatches() {
         browser.pickImageMode("a1");
-        try (Browser other = secondWindow("a1")) {
+        {
+            Browser other = secondWindow("a1");
             ManageDialog theirs = ManageDialog.open(other, "yt:actions");
             ManageDialog d = ManageDialog.open(browser, "yt:actions");
             assertThat(d.variants()).containsExactly(a1New, a1Mid, a1Old);
@@ -304,7 +317,7 @@ class ManageImagesBrowserTest {
         d.tab("ai2");
         assertThat(d.prompt()).isEqualTo("a prompt for " + ai2New);
         assertThat(d.variants()).containsExactly(ai2New, ai2Old);
-        d.typePrompt("a freestyle tide chart in neon");
+        d.typePrompt("neon tide chart");
         d.click("[data-role=regenerate]");
         d.waitFor("done", () -> d.jobStates().equals(List.of("done")) && d.variants().size() == 3);
         String rendered = d.variants().get(0);
@@ -338,7 +351,7 @@ class ManageImagesBrowserTest {
         browser.pickImageMode("a1");
         backend.failure = "CUDA out of memory. Tried to allocate 2.00 GiB";
         ManageDialog d = ManageDialog.open(browser, "yt:failing");
-        d.typePrompt("a harbour in fog");
+        d.typePrompt("harbour fog");
         d.click("[data-role=regenerate]");
         d.waitFor("failed for good", () -> d.jobStates().equals(List.of("failed")));
         WebElement line = d.find(".job-line[data-job-state=failed]");
@@ -400,6 +413,59 @@ class ManageImagesBrowserTest {
             d.waitFor("then the dialog", () -> !d.isOpen());
         } finally {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
+
+    /** Not a check: the dialog in both tabs, themes and widths, for people to look at (-Dytv2.screenshots=DIR). */
+    @Test
+    @EnabledIfSystemProperty(named = "ytv2.screenshots", matches = ".+")
+    void screenshotsOfTheDialog() throws Exception {
+        Path out = Files.createDirectories(Path.of(System.getProperty("ytv2.screenshots")));
+        String id = "yt:shots";
+        ObjectNode r = UiLibrary.report(server, id, "The last lighthouse keepers of the North Sea", "Coastal Histories", "youtube",
+                "History", "2025-04-01T00:00:00Z");
+        r.put("thumbnail_url", og);
+        server.ingest(r);
+        String[][] prompts = {
+                {"ai1", "A weathered red-and-white lighthouse on a rocky North Sea island at dusk, keeper's cottage, clean isometric illustration"},
+                {"ai1", "Interior of a lighthouse lamp room, brass Fresnel lens glowing, keeper's logbook on the desk, warm editorial illustration"},
+                {"ai2", "Dreamlike tide of ink and light, a lone beam sweeping over a sea of paper boats"},
+                {"ai2", "Abstract storm of teal and amber, a tiny lit window holding steady"}};
+        int done = 0;
+        for (String[] p : prompts) {
+            server.adminPost("/api/set-image-prompt", server.object().put("video_id", id).put("mode", p[0]).put("prompt", p[1]).toString());
+            int expected = ++done;
+            browser.waitUntil("rendered " + expected, () -> kit.events(id, "image-variant-added").size() == expected);
+        }
+        String starred = kit.events(id, "image-variant-added").get(2).payload().path("variant").path("url").asText();
+        server.adminPost("/api/star-image-variant", server.object().put("video_id", id).put("url", starred).put("starred", true).toString());
+        backend.hold = new CountDownLatch(1);
+        server.adminPost("/api/set-image-prompt", server.object().put("video_id", id).put("mode", "ai1")
+                .put("prompt", "The lighthouse at first light, gulls, soft watercolour").toString());
+        try {
+            for (String theme : new String[]{"light", "dark"}) {
+                for (int width : new int[]{390, 1440}) {
+                    browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width < 600 ? 844 : 900));
+                    browser.js("localStorage.setItem('ytv2.theme', arguments[0])", theme);
+                    browser.go("/");
+                    browser.waitUntil("cards", () -> browser.cards().size() == 9);
+                    browser.pickImageMode("a1");
+                    ManageDialog d = ManageDialog.open(browser, id);
+                    for (String mode : new String[]{"ai1", "ai2"}) {
+                        d.tab(mode);
+                        d.waitFor("thumbnails loaded", () -> Boolean.TRUE.equals(browser.js(
+                                "return Array.from(document.querySelectorAll('#manage .variant img')).every(i => i.complete && i.naturalWidth > 0)")));
+                        browser.js("document.activeElement.blur()");
+                        Files.write(out.resolve("manage-" + mode + "-" + theme + "-" + width + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+                    }
+                    escape(browser);
+                }
+            }
+        } finally {
+            backend.hold.countDown();
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+            browser.js("localStorage.removeItem('ytv2.theme')");
+            server.delete("/api/reports/" + id, "Authorization", "Bearer " + TestServer.ADMIN);
         }
     }
 }
