@@ -204,7 +204,11 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
       ...(ctl.enlarged ? [lightbox(ctl.enlarged.variant, closeEnlarged)] : []));
     // "Show more" only where the preview really is clipped
     for (const p of body.querySelectorAll('.variant-prompt:not(.is-expanded)')) {
-      if (p.scrollHeight <= p.clientHeight + 1) p.parentElement.querySelector('[data-role="expand-prompt"]')?.remove();
+      const clamped = p.getBoundingClientRect().height;
+      p.classList.add('is-expanded');
+      const full = p.getBoundingClientRect().height;
+      p.classList.remove('is-expanded');
+      if (full <= clamped + 1) p.parentElement.querySelector('[data-role="expand-prompt"]')?.remove();
     }
     body.scrollTop = scrollTop;
     const again = key && !ctl.enlarged ? findByKey(dialog, key) : null;

@@ -38,7 +38,8 @@ class ManageImagesBrowserTest {
     static Browser other; // a second window, opened by the tests that watch it
     static String og, a1Old, a1Mid, a1New, ai2Old, ai2New;
     static final String LONG_PROMPT = "an old stone lighthouse on a basalt cliff, storm clouds rolling in from the west, "
-            + "gulls circling, warm light in the lamp room, painted in loose gouache";
+            + "gulls circling, warm light in the lamp room, a keeper climbing the spiral stair with a lantern, "
+            + "waves breaking white on the rocks below, painted in loose gouache with a limited palette of slate and ochre";
 
     @BeforeAll
     static void start() {
@@ -254,11 +255,12 @@ class ManageImagesBrowserTest {
                     .startsWith("sdapi · dreamshaper_8 · seed 31337 · 1024×576 · ");
 
             // the long prompt is clipped, and expands
-            WebElement prompt = d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt"));
-            assertThat(prompt.getSize().getHeight()).isLessThan(60);
+            int clamped = d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt")).getSize().getHeight();
+            assertThat(d.variant(a1New).findElements(By.cssSelector("[data-role=expand-prompt]"))).as("a short prompt has nothing to expand").isEmpty();
             d.press(a1Mid, "expand-prompt");
-            d.waitFor("expanded", () -> d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt")).getAttribute("class").contains("is-expanded"));
+            d.waitFor("expanded", () -> d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt")).getSize().getHeight() > clamped);
             assertThat(d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt")).getText()).isEqualTo(LONG_PROMPT);
+            assertThat(d.variant(a1Mid).findElement(By.cssSelector("[data-role=expand-prompt]")).getText()).isEqualTo("Show less");
 
             d.press(a1Mid, "use-prompt");
             assertThat(d.prompt()).isEqualTo(LONG_PROMPT);
@@ -372,7 +374,7 @@ class ManageImagesBrowserTest {
         assertThat(browser.shownImage("yt:deleteall")).isEqualTo("ai1 " + a1New);
         ManageDialog d = ManageDialog.open(browser, "yt:deleteall");
         d.click("[data-role=delete-all]");
-        assertThat(d.find(".confirm p").getText()).startsWith("Delete all 3 AI images of this card?");
+        d.waitFor("the confirm names how many go", () -> d.find(".confirm p").getText().startsWith("Delete all 3 AI images of this card?"));
         WebElement confirm = d.find("[data-role=confirm-delete-all]");
         assertThat(confirm.getText()).isEqualTo("Delete 3 images");
         assertThat(browser.driver.switchTo().activeElement()).as("focus on the confirm").isEqualTo(confirm);
