@@ -69,7 +69,7 @@ final class ManageDialog {
         try {
             b.waitUntil(what, condition);
         } catch (TimeoutException e) {
-            Object shown = b.js("const d = document.querySelector('#manage'); return (d && d.open ? d.innerText : '(closed)') + '\\n' + Array.from(document.querySelectorAll('*')).filter(e => e.childElementCount === 0 && e.textContent.includes('null')).map(e => e.outerHTML).join('\\n')");
+            Object shown = b.js("const d = document.querySelector('#manage'); return d && d.open ? d.innerText : '(closed)'");
             throw new AssertionError(what + "; the dialog showed:\n" + shown, e);
         }
     }
