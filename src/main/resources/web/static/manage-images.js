@@ -54,7 +54,7 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
       const jobList = Array.isArray(jobs?.jobs) ? jobs.jobs : [];
       // an unchanged answer (the poll, an event about someone else's field) leaves the dialog alone,
       // so a click in progress is never lost to a re-render
-      const same = ctl.loaded && !ctl.expect.length && JSON.stringify([detail, jobList]) === ctl.lastAnswer;
+      const same = ctl.loaded && !ctl.expect.length && !ctl.renderedBusy && JSON.stringify([detail, jobList]) === ctl.lastAnswer;
       ctl.lastAnswer = JSON.stringify([detail, jobList]);
       ctl.report = detail;
       ctl.loaded = true;
@@ -173,6 +173,7 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
 
   function render() {
     if (active !== ctl) return;
+    ctl.renderedBusy = ctl.busy || ctl.sending; // drawn with disabled buttons: the next answer must redraw
     // Rebuilt on every change: keep the reader's place (scroll, focus, caret) across it.
     const scroller = dialog.querySelector('.manage-body');
     const scrollTop = scroller ? scroller.scrollTop : 0;
