@@ -78,6 +78,16 @@ final class ManageDialog {
         return find("[data-role=regenerate]");
     }
 
+    /** The text of an element of the dialog, read again if a re-render replaced it meanwhile. */
+    String text(String css) {
+        String[] out = new String[1];
+        b.waitUntil("read " + css, () -> {
+            out[0] = find(css).getText();
+            return true;
+        });
+        return out[0];
+    }
+
     /** Clicks a control of the dialog; one replaced by a re-render before the click landed is looked up again. */
     void click(String css) {
         b.waitUntil("click " + css, () -> {

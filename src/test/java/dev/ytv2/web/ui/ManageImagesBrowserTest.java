@@ -176,7 +176,7 @@ class ManageImagesBrowserTest {
         assertThat(l.prompt()).isEqualTo("last used A1");
         l.tab("ai2");
         assertThat(l.prompt()).isEmpty();
-        assertThat(l.find(".variants .hint").getText()).contains("No images yet");
+        assertThat(l.text(".variants .hint")).contains("No images yet");
         escape(browser);
     }
 
@@ -184,53 +184,50 @@ class ManageImagesBrowserTest {
     void regeneratingAi1ShowsRenderingAndTheQueuedNewerPromptThenSelectsTheNewImageEverywhere() {
         browser.pickImageMode("a1");
         assertThat(browser.shownImage("yt:loop")).isEqualTo("ai1 " + a1Old);
-        {
-            Browser other = secondWindow("a1");
-            ManageDialog theirs = ManageDialog.open(other, "yt:loop");
-            ManageDialog d = ManageDialog.open(browser, "yt:loop");
-            backend.hold = new CountDownLatch(1);
-            d.typePrompt("keeper at dawn");
-            browser.waitUntil("double click Regenerate", () -> {
-                new Actions(browser.driver).doubleClick(d.regenerateButton()).perform();
-                return true;
-            });
+        secondWindow("a1");
+        ManageDialog theirs = ManageDialog.open(other, "yt:loop");
+        ManageDialog d = ManageDialog.open(browser, "yt:loop");
+        backend.hold = new CountDownLatch(1);
+        d.typePrompt("keeper at dawn");
+        browser.waitUntil("double click Regenerate", () -> {
+            new Actions(browser.driver).doubleClick(d.regenerateButton()).perform();
+            return true;
+        });
 
-            d.waitFor("rendering", () -> d.jobStates().equals(List.of("running")));
-            WebElement elapsed = d.find(".job-line[data-job-state=running] [data-role=elapsed]");
-            String first = elapsed.getText();
-            assertThat(first).matches("\\d+ s");
-            d.waitFor("the elapsed time ticks", () -> !d.find("[data-role=elapsed]").getText().equals(first));
-            assertThat(kit.events("yt:loop", "image-prompt-set")).as("a double click sends one request").hasSize(1);
+        d.waitFor("rendering", () -> d.jobStates().equals(List.of("running")));
+        String first = d.text(".job-line[data-job-state=running] [data-role=elapsed]");
+        assertThat(first).matches("\\d+ s");
+        d.waitFor("the elapsed time ticks", () -> !d.text("[data-role=elapsed]").equals(first));
+        assertThat(kit.events("yt:loop", "image-prompt-set")).as("a double click sends one request").hasSize(1);
 
-            d.typePrompt("lamp at night");
-            d.click("[data-role=regenerate]");
-            d.waitFor("the newer prompt queued behind the render", () -> d.jobStates().equals(List.of("running", "queued")));
-            assertThat(d.find(".job-line[data-job-state=queued]").getText()).contains("newer prompt");
-            theirs.waitFor("the other window sees the jobs", () -> theirs.jobStates().equals(List.of("running", "queued")));
+        d.typePrompt("lamp at night");
+        d.click("[data-role=regenerate]");
+        d.waitFor("the newer prompt queued behind the render", () -> d.jobStates().equals(List.of("running", "queued")));
+        assertThat(d.text(".job-line[data-job-state=queued]")).contains("newer prompt");
+        theirs.waitFor("the other window sees the jobs", () -> theirs.jobStates().equals(List.of("running", "queued")));
 
-            backend.hold.countDown();
-            d.waitFor("done", () -> d.jobStates().equals(List.of("done")) && d.variants().size() == 3);
-            assertThat(kit.events("yt:loop", "image-variant-added").stream().map(e -> e.payload().path("variant").path("prompt").asText()))
-                    .as("both prompts rendered, in order").containsExactly("keeper at dawn", "lamp at night");
-            String newest = d.variants().get(0);
-            assertThat(newest).startsWith("/exports/images/ai1/");
-            assertThat(d.selected()).isEqualTo(newest);
-            assertThat(d.variant(newest).findElement(By.cssSelector(".variant-prompt")).getText()).isEqualTo("lamp at night");
-            assertThat(d.variant(newest).findElement(By.cssSelector(".variant-facts")).getText())
-                    .contains("builtin", "builtin-abstract-v1", "seed ", "160×90", "just now");
-            assertThat(d.variants().get(2)).isEqualTo(a1Old);
-            assertThat(browser.shownImage("yt:loop")).as("the card behind the dialog").isEqualTo("ai1 " + newest);
+        backend.hold.countDown();
+        d.waitFor("done", () -> d.jobStates().equals(List.of("done")) && d.variants().size() == 3);
+        assertThat(kit.events("yt:loop", "image-variant-added").stream().map(e -> e.payload().path("variant").path("prompt").asText()))
+                .as("both prompts rendered, in order").containsExactly("keeper at dawn", "lamp at night");
+        String newest = d.variants().get(0);
+        assertThat(newest).startsWith("/exports/images/ai1/");
+        assertThat(d.selected()).isEqualTo(newest);
+        assertThat(d.text(".variant[data-url=\"" + newest + "\"] .variant-prompt")).isEqualTo("lamp at night");
+        assertThat(d.text(".variant[data-url=\"" + newest + "\"] .variant-facts"))
+                .contains("builtin", "builtin-abstract-v1", "seed ", "160×90", "just now");
+        assertThat(d.variants().get(2)).isEqualTo(a1Old);
+        assertThat(browser.shownImage("yt:loop")).as("the card behind the dialog").isEqualTo("ai1 " + newest);
 
-            other.waitUntil("the other dialog lists it selected", () -> newest.equals(theirs.selected()));
-            assertThat(other.shownImage("yt:loop")).isEqualTo("ai1 " + newest);
+        other.waitUntil("the other dialog lists it selected", () -> newest.equals(theirs.selected()));
+        assertThat(other.shownImage("yt:loop")).isEqualTo("ai1 " + newest);
 
-            // select the older one: both cards follow
-            d.press(a1Old, "select-variant");
-            browser.waitUntil("selected badge moves", () -> a1Old.equals(d.selected()));
-            assertThat(browser.shownImage("yt:loop")).isEqualTo("ai1 " + a1Old);
-            other.waitUntil("the other card follows", () -> other.shownImage("yt:loop").equals("ai1 " + a1Old));
-            other.waitUntil("the other dialog follows", () -> a1Old.equals(theirs.selected()));
-        }
+        // select the older one: both cards follow
+        d.press(a1Old, "select-variant");
+        browser.waitUntil("selected badge moves", () -> a1Old.equals(d.selected()));
+        assertThat(browser.shownImage("yt:loop")).isEqualTo("ai1 " + a1Old);
+        other.waitUntil("the other card follows", () -> other.shownImage("yt:loop").equals("ai1 " + a1Old));
+        other.waitUntil("the other dialog follows", () -> a1Old.equals(theirs.selected()));
 
         // a reload and a change of image mode keep it
         browser.go("/");
@@ -245,65 +242,63 @@ class ManageImagesBrowserTest {
     @Test
     void variantsCanBeSelectedComparedReusedDeletedWithUndoAndRestoredWhileAnotherWindowWatches() {
         browser.pickImageMode("a1");
-        {
-            Browser other = secondWindow("a1");
-            ManageDialog theirs = ManageDialog.open(other, "yt:actions");
-            ManageDialog d = ManageDialog.open(browser, "yt:actions");
-            assertThat(d.variants()).containsExactly(a1New, a1Mid, a1Old);
-            assertThat(d.selected()).isEqualTo(a1New);
-            assertThat(d.variant(a1Mid).findElement(By.cssSelector(".variant-facts")).getText())
-                    .startsWith("sdapi · dreamshaper_8 · seed 31337 · 1024×576 · ");
+        secondWindow("a1");
+        ManageDialog theirs = ManageDialog.open(other, "yt:actions");
+        ManageDialog d = ManageDialog.open(browser, "yt:actions");
+        assertThat(d.variants()).containsExactly(a1New, a1Mid, a1Old);
+        assertThat(d.selected()).isEqualTo(a1New);
+        assertThat(d.text(".variant[data-url=\"" + a1Mid + "\"] .variant-facts"))
+                .startsWith("sdapi · dreamshaper_8 · seed 31337 · 1024×576 · ");
 
-            // the long prompt is clipped, and expands
-            int clamped = d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt")).getSize().getHeight();
-            assertThat(d.variant(a1New).findElements(By.cssSelector("[data-role=expand-prompt]"))).as("a short prompt has nothing to expand").isEmpty();
-            d.press(a1Mid, "expand-prompt");
-            d.waitFor("expanded", () -> d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt")).getSize().getHeight() > clamped);
-            assertThat(d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt")).getText()).isEqualTo(LONG_PROMPT);
-            assertThat(d.variant(a1Mid).findElement(By.cssSelector("[data-role=expand-prompt]")).getText()).isEqualTo("Show less");
+        // the long prompt is clipped, and expands
+        int clamped = d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt")).getSize().getHeight();
+        assertThat(d.variant(a1New).findElements(By.cssSelector("[data-role=expand-prompt]"))).as("a short prompt has nothing to expand").isEmpty();
+        d.press(a1Mid, "expand-prompt");
+        d.waitFor("expanded", () -> d.variant(a1Mid).findElement(By.cssSelector(".variant-prompt")).getSize().getHeight() > clamped);
+        assertThat(d.text(".variant[data-url=\"" + a1Mid + "\"] .variant-prompt")).isEqualTo(LONG_PROMPT);
+        assertThat(d.text(".variant[data-url=\"" + a1Mid + "\"] [data-role=expand-prompt]")).isEqualTo("Show less");
 
-            d.press(a1Mid, "use-prompt");
-            assertThat(d.prompt()).isEqualTo(LONG_PROMPT);
+        d.press(a1Mid, "use-prompt");
+        assertThat(d.prompt()).isEqualTo(LONG_PROMPT);
 
-            d.press(a1Old, "select-variant");
-            browser.waitUntil("selected", () -> a1Old.equals(d.selected()));
-            assertThat(browser.shownImage("yt:actions")).isEqualTo("ai1 " + a1Old);
-            other.waitUntil("other dialog: selected", () -> a1Old.equals(theirs.selected()));
-            other.waitUntil("other card follows", () -> other.shownImage("yt:actions").equals("ai1 " + a1Old));
+        d.press(a1Old, "select-variant");
+        browser.waitUntil("selected", () -> a1Old.equals(d.selected()));
+        assertThat(browser.shownImage("yt:actions")).isEqualTo("ai1 " + a1Old);
+        other.waitUntil("other dialog: selected", () -> a1Old.equals(theirs.selected()));
+        other.waitUntil("other card follows", () -> other.shownImage("yt:actions").equals("ai1 " + a1Old));
 
-            // compare two side by side
-            d.press(a1Old, "compare");
-            d.press(a1New, "compare");
-            d.waitFor("compare shown", () -> d.findAll(".compare img").size() == 2);
-            List<String> compared = d.findAll(".compare img").stream().map(i -> i.getAttribute("src").replace(server.base, "")).toList();
-            assertThat(compared).containsExactlyInAnyOrder(a1Old, a1New);
-            assertThat(d.find(".variant[data-url=\"" + a1Mid + "\"] [data-role=compare]").isEnabled()).as("two at most").isFalse();
-            d.click(".compare-close");
-            d.waitFor("compare closed", () -> d.findAll(".compare").isEmpty());
+        // compare two side by side
+        d.press(a1Old, "compare");
+        d.press(a1New, "compare");
+        d.waitFor("compare shown", () -> d.findAll(".compare img").size() == 2);
+        List<String> compared = d.findAll(".compare img").stream().map(i -> i.getAttribute("src").replace(server.base, "")).toList();
+        assertThat(compared).containsExactlyInAnyOrder(a1Old, a1New);
+        assertThat(d.find(".variant[data-url=\"" + a1Mid + "\"] [data-role=compare]").isEnabled()).as("two at most").isFalse();
+        d.click(".compare-close");
+        d.waitFor("compare closed", () -> d.findAll(".compare").isEmpty());
 
-            // delete with Undo
-            d.press(a1Mid, "delete-variant");
-            d.waitFor("gone", () -> !d.variants().contains(a1Mid));
-            theirs.waitFor("gone in the other window", () -> !theirs.variants().contains(a1Mid));
-            WebElement undo = browser.driver.findElement(By.xpath("//div[contains(@class,'toast')][contains(., 'Image deleted')]//button[.='Undo']"));
-            undo.click();
-            d.waitFor("back after Undo", () -> d.variants().equals(List.of(a1New, a1Mid, a1Old)));
-            theirs.waitFor("back in the other window", () -> theirs.variants().equals(List.of(a1New, a1Mid, a1Old)));
+        // delete with Undo
+        d.press(a1Mid, "delete-variant");
+        d.waitFor("gone", () -> !d.variants().contains(a1Mid));
+        theirs.waitFor("gone in the other window", () -> !theirs.variants().contains(a1Mid));
+        WebElement undo = browser.driver.findElement(By.xpath("//div[contains(@class,'toast')][contains(., 'Image deleted')]//button[.='Undo']"));
+        undo.click();
+        d.waitFor("back after Undo", () -> d.variants().equals(List.of(a1New, a1Mid, a1Old)));
+        theirs.waitFor("back in the other window", () -> theirs.variants().equals(List.of(a1New, a1Mid, a1Old)));
 
-            // delete the selected one: the card takes the newest remaining; restore it from the Deleted view
-            d.press(a1Old, "delete-variant");
-            d.waitFor("deleted", () -> d.variants().equals(List.of(a1New, a1Mid)));
-            assertThat(browser.shownImage("yt:actions")).isEqualTo("ai1 " + a1New);
-            other.waitUntil("other card takes the replacement", () -> other.shownImage("yt:actions").equals("ai1 " + a1New));
-            d.click("[data-role=toggle-deleted]");
-            d.waitFor("deleted view", () -> d.variants().equals(List.of(a1Old)));
-            assertThat(d.find(".variants-head h3").getText()).isEqualToIgnoringCase("Deleted (1)");
-            d.press(a1Old, "restore-variant");
-            d.waitFor("nothing deleted", () -> d.variants().isEmpty());
-            d.click("[data-role=toggle-deleted]");
-            d.waitFor("restored", () -> d.variants().equals(List.of(a1New, a1Mid, a1Old)));
-            theirs.waitFor("restored in the other window", () -> theirs.variants().equals(List.of(a1New, a1Mid, a1Old)));
-        }
+        // delete the selected one: the card takes the newest remaining; restore it from the Deleted view
+        d.press(a1Old, "delete-variant");
+        d.waitFor("deleted", () -> d.variants().equals(List.of(a1New, a1Mid)));
+        assertThat(browser.shownImage("yt:actions")).isEqualTo("ai1 " + a1New);
+        other.waitUntil("other card takes the replacement", () -> other.shownImage("yt:actions").equals("ai1 " + a1New));
+        d.click("[data-role=toggle-deleted]");
+        d.waitFor("deleted view", () -> d.variants().equals(List.of(a1Old)));
+        assertThat(d.text(".variants-head h3")).isEqualToIgnoringCase("Deleted (1)");
+        d.press(a1Old, "restore-variant");
+        d.waitFor("nothing deleted", () -> d.variants().isEmpty());
+        d.click("[data-role=toggle-deleted]");
+        d.waitFor("restored", () -> d.variants().equals(List.of(a1New, a1Mid, a1Old)));
+        theirs.waitFor("restored in the other window", () -> theirs.variants().equals(List.of(a1New, a1Mid, a1Old)));
         browser.go("/");
         browser.waitUntil("cards", () -> browser.cards().size() == 8);
         ManageDialog again = ManageDialog.open(browser, "yt:actions");
@@ -356,8 +351,7 @@ class ManageImagesBrowserTest {
         d.typePrompt("harbour fog");
         d.click("[data-role=regenerate]");
         d.waitFor("failed for good", () -> d.jobStates().equals(List.of("failed")));
-        WebElement line = d.find(".job-line[data-job-state=failed]");
-        assertThat(line.getText()).contains("Rendering failed", "CUDA out of memory");
+        assertThat(d.text(".job-line[data-job-state=failed]")).contains("Rendering failed", "CUDA out of memory");
         assertThat(d.variants()).isEmpty();
 
         backend.failure = null;
