@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { variantsOf, defaultPrompt, originalPrompt, selectedUrl, jobStatus, isActive }
+import { variantsOf, defaultPrompt, originalPrompt, selectedUrl, jobLines, isActive, formatElapsed }
   from '../../main/resources/web/static/image-variants.js';
 
 const r = {
@@ -43,15 +43,41 @@ test('default prompts and selection come from the right fields', () => {
   assert.equal(selectedUrl(r, 'ai2'), '/exports/images/b1.png');
 });
 
-test('the job line follows the latest job of the mode', () => {
+test('the job lines show the running job and the newer prompt queued after it', () => {
   const jobs = [
+    { id: 3, mode: 'ai1', state: 'queued', attempts: 0, updated_at: '2025-01-02T00:00:05Z' },
+    { id: 2, mode: 'ai1', state: 'running', updated_at: '2025-01-02T00:00:00Z', started_at: '2025-01-02T00:00:00Z' },
     { id: 1, mode: 'ai1', state: 'failed', last_error: 'backend down', updated_at: '2025-01-01T00:00:00Z' },
-    { id: 2, mode: 'ai1', state: 'running', updated_at: '2025-01-02T00:00:00Z' },
-    { id: 3, mode: 'ai2', state: 'failed', last_error: 'timeout', updated_at: '2025-01-03T00:00:00Z' },
+    { id: 4, mode: 'ai2', state: 'failed', last_error: 'timeout', updated_at: '2025-01-03T00:00:00Z' },
   ];
-  assert.equal(jobStatus(jobs, 'ai1').state, 'running');
-  assert.ok(isActive(jobStatus(jobs, 'ai1')));
-  assert.deepEqual([jobStatus(jobs, 'ai2').state, jobStatus(jobs, 'ai2').error], ['failed', 'timeout']);
-  assert.equal(jobStatus([], 'ai1'), null);
+  const ai1 = jobLines(jobs, 'ai1');
+  assert.deepEqual(ai1.map((l) => l.state), ['running', 'queued']);
+  assert.match(ai1[1].label, /newer prompt/);
+  assert.ok(ai1.every(isActive));
+  assert.deepEqual(jobLines(jobs, 'ai2').map((l) => [l.state, l.error]), [['failed', 'timeout']]);
+  assert.deepEqual(jobLines([], 'ai1'), []);
   assert.ok(!isActive(null));
+});
+
+test('a queued job alone waits for the renderer, or says it is trying again after a failed attempt', () => {
+  assert.match(jobLines([{ id: 1, mode: 'ai1', state: 'queued', attempts: 0 }], 'ai1')[0].label, /waiting for the renderer/);
+  const retrying = jobLines([{ id: 1, mode: 'ai1', state: 'queued', attempts: 1, last_error: 'sdapi: HTTP 500' }], 'ai1')[0];
+  assert.match(retrying.label, /trying again/);
+  assert.equal(retrying.error, 'sdapi: HTTP 500');
+});
+
+test('a done job is shown only when it was watched in this dialog; a failed one always', () => {
+  const done = [{ id: 7, mode: 'ai2', state: 'done', updated_at: '2025-01-01T00:00:00Z' }];
+  assert.deepEqual(jobLines(done, 'ai2'), []);
+  assert.equal(jobLines(done, 'ai2', { watched: new Set([7]) })[0].state, 'done');
+  const failedThenOld = [{ id: 9, mode: 'ai1', state: 'failed', updated_at: '2025-01-02T00:00:00Z' },
+    { id: 8, mode: 'ai1', state: 'done', updated_at: '2025-01-01T00:00:00Z' }];
+  assert.equal(jobLines(failedThenOld, 'ai1')[0].state, 'failed');
+});
+
+test('elapsed render time reads in seconds, then minutes', () => {
+  assert.equal(formatElapsed(0), '0 s');
+  assert.equal(formatElapsed(4999), '4 s');
+  assert.equal(formatElapsed(65000), '1 min 05 s');
+  assert.equal(formatElapsed(-5), '0 s');
 });

@@ -36,13 +36,36 @@ export function selectedUrl(report, mode) {
   return mode === 'ai2' ? (a.summary_image_ai2_url || null) : (report?.summary_image_url || a.summary_image_selected_url || null);
 }
 
-/** The latest job of a mode and how to show it: {state, label, error, job} or null. */
-export function jobStatus(jobs, mode) {
-  const mine = (Array.isArray(jobs) ? jobs : []).filter((j) => j && j.mode === mode);
-  if (mine.length === 0) return null;
-  const job = mine.reduce((a, b) => ((Date.parse(b.updated_at || b.created_at || 0) || 0) >= (Date.parse(a.updated_at || a.created_at || 0) || 0) ? b : a));
-  const labels = { queued: 'Queued — waiting for the renderer…', running: 'Rendering…', done: 'Done — the new image is selected.', failed: 'Rendering failed.' };
-  return { state: job.state, label: labels[job.state] || String(job.state), error: str(job.last_error), job };
+const JOB_LABELS = { queued: 'Queued — waiting for the renderer…', running: 'Rendering…', done: 'Done — the new image is selected.', failed: 'Rendering failed.' };
+const stamp = (j) => Date.parse(j.updated_at || j.created_at || 0) || 0;
+
+/**
+ * What the dialog shows about the render jobs of one mode, as [{state, label, error, job}]:
+ * the running job and the one queued after it; when none is active, the latest job if it failed,
+ * or if it is done and was seen active while the dialog was open (`watched` ids; a job done last
+ * week is old news).
+ */
+export function jobLines(jobs, mode, { watched = new Set() } = {}) {
+  const mine = (Array.isArray(jobs) ? jobs : []).filter((j) => j && j.mode === mode).sort((a, b) => stamp(b) - stamp(a));
+  const line = (job, label = JOB_LABELS[job.state] || String(job.state)) => ({ state: job.state, label, error: str(job.last_error), job });
+  const running = mine.filter((j) => j.state === 'running');
+  const queued = mine.filter((j) => j.state === 'queued');
+  if (running.length || queued.length) {
+    return [...running.map((j) => line(j)),
+      ...queued.map((j) => line(j, running.length ? 'Queued next — the newer prompt renders after this one.'
+        : (j.attempts > 0 ? 'Queued — trying again shortly…' : JOB_LABELS.queued)))];
+  }
+  const latest = mine[0];
+  if (!latest) return [];
+  if (latest.state === 'failed' || (latest.state === 'done' && watched.has(latest.id))) return [line(latest)];
+  return [];
 }
 
 export const isActive = (status) => Boolean(status && (status.state === 'queued' || status.state === 'running'));
+
+/** "4 s", "1 min 05 s": how long a render has been running. */
+export function formatElapsed(ms) {
+  const secs = Math.max(0, Math.floor((Number(ms) || 0) / 1000));
+  if (secs < 60) return `${secs} s`;
+  return `${Math.floor(secs / 60)} min ${String(secs % 60).padStart(2, '0')} s`;
+}

@@ -13,6 +13,7 @@ export function renderVariants(ctl, mode, { api, toast, render }) {
   const deleted = variantsOf(ctl.report, mode, { deleted: true });
   const list = view.deleted ? deleted : live;
   const selected = selectedUrl(ctl.report, mode);
+  const busy = ctl.busy || undefined;
   view.compare = view.compare.filter((url) => list.some((v) => v.url === url));
 
   const toggle = h('div', { class: 'manage-row variants-head' },
@@ -38,32 +39,37 @@ export function renderVariants(ctl, mode, { api, toast, render }) {
     const facts = [v.backend, v.model, v.seed !== undefined && v.seed !== null ? `seed ${v.seed}` : null,
       v.width && v.height ? `${v.width}×${v.height}` : null, formatAge(v.created_at)].filter(Boolean).map(String);
     const compareBox = h('input', { type: 'checkbox', checked: view.compare.includes(url),
-      disabled: !view.compare.includes(url) && view.compare.length >= 2 || undefined, 'aria-label': 'Compare this image' });
+      disabled: !view.compare.includes(url) && view.compare.length >= 2 || undefined, 'aria-label': 'Compare this image', dataset: { role: 'compare' } });
     compareBox.addEventListener('change', () => {
       view.compare = compareBox.checked ? [...view.compare, url] : view.compare.filter((u) => u !== url);
       render();
     });
     const actions = view.deleted
-      ? [h('button', { type: 'button', class: 'button', text: 'Restore', onclick: () => ctl.act(() => api.restoreImageVariant(ctl.videoId, url), 'Image restored') })]
+      ? [h('button', { type: 'button', class: 'button', text: 'Restore', dataset: { role: 'restore-variant' }, disabled: busy, onclick: () => ctl.act(() => api.restoreImageVariant(ctl.videoId, url), 'Image restored') })]
       : [
-        isSelected ? null : h('button', { type: 'button', class: 'button', text: 'Select this image', dataset: { role: 'select-variant' },
+        isSelected ? null : h('button', { type: 'button', class: 'button', text: 'Select this image', dataset: { role: 'select-variant' }, disabled: busy,
           onclick: () => ctl.act(() => api.selectImageVariant(ctl.videoId, url, mode)) }),
-        prompt ? h('button', { type: 'button', class: 'button', text: 'Use this prompt',
-          onclick: () => { ctl.prompts[mode] = prompt; render(); } }) : null,
+        prompt ? h('button', { type: 'button', class: 'button', text: 'Use this prompt', dataset: { role: 'use-prompt' },
+          onclick: () => { ctl.prompts[mode] = prompt; render(); document.getElementById(`manage-prompt-${mode}`)?.focus(); } }) : null,
         h('button', { type: 'button', class: `icon-button star${v.starred ? ' is-starred' : ''}`, 'aria-pressed': String(Boolean(v.starred)),
-          'aria-label': v.starred ? 'Unstar' : 'Star', onclick: () => ctl.act(() => api.starImageVariant(ctl.videoId, url, !v.starred)) }, icon('star', { size: 18 })),
-        h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete this image', onclick: () => ctl.act(async () => {
+          'aria-label': v.starred ? 'Unstar' : 'Star', title: v.starred ? 'Starred: shown first in Rotate' : 'Star: show first in Rotate',
+          dataset: { role: 'star-variant' }, disabled: busy, onclick: () => ctl.act(() => api.starImageVariant(ctl.videoId, url, !v.starred)) }, icon('star', { size: 18 })),
+        h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete this image', title: 'Delete (you can undo)',
+          dataset: { role: 'delete-variant' }, disabled: busy, onclick: () => ctl.act(async () => {
           await api.deleteImageVariant(ctl.videoId, url);
           toast('Image deleted', 'info', { actionLabel: 'Undo', action: () => ctl.act(() => api.restoreImageVariant(ctl.videoId, url), 'Image restored') });
         }) }, icon('trash', { size: 18 })),
       ];
     return h('li', { class: `variant${isSelected ? ' is-selected' : ''}`, dataset: { url } },
       h('div', { class: 'variant-thumb' },
-        h('img', { src: url, alt: prompt ? `Image for: ${prompt.slice(0, 80)}` : 'AI image', loading: 'lazy' }),
-        isSelected ? h('span', { class: 'selected-badge' }, icon('check', { size: 13 }), h('span', { text: 'Selected' })) : null),
+        h('button', { type: 'button', class: 'thumb-button', dataset: { role: 'enlarge' }, 'aria-label': 'Enlarge this image',
+          onclick: (e) => ctl.enlarge(v, e.currentTarget) },
+        h('img', { src: url, alt: prompt ? `Image for: ${prompt.slice(0, 80)}` : 'AI image', loading: 'lazy' })),
+        isSelected ? h('span', { class: 'selected-badge' }, icon('check', { size: 13 }), h('span', { text: 'Selected' })) : null,
+        v.starred && !view.deleted ? h('span', { class: 'starred-badge', title: 'Starred: shown first in Rotate' }, icon('star', { size: 12 })) : null),
       h('div', { class: 'variant-info' },
-        prompt ? h('p', { class: `variant-prompt${expanded ? ' is-expanded' : ''}`, text: prompt }) : h('p', { class: 'hint', text: 'No prompt recorded' }),
-        prompt.length > 120 ? h('button', { type: 'button', class: 'link-button small', text: expanded ? 'Show less' : 'Show more', 'aria-expanded': String(expanded),
+        prompt ? h('p', { class: `variant-prompt${expanded ? ' is-expanded' : ''}`, text: prompt, title: expanded ? undefined : prompt }) : h('p', { class: 'hint', text: 'No prompt recorded' }),
+        prompt.length > 40 ? h('button', { type: 'button', class: 'link-button small', dataset: { role: 'expand-prompt' }, text: expanded ? 'Show less' : 'Show more', 'aria-expanded': String(expanded),
           onclick: () => { if (expanded) view.expanded.delete(url); else view.expanded.add(url); render(); } }) : null,
         h('p', { class: 'variant-facts', text: facts.join(' · ') }),
         h('div', { class: 'variant-actions' }, actions,
@@ -76,4 +82,14 @@ function compareView(pair, onClose) {
     pair.map((v) => h('figure', null, h('img', { src: safeUrl(v.url), alt: '' }),
       h('figcaption', { text: typeof v.prompt === 'string' ? v.prompt : '' }))),
     h('button', { type: 'button', class: 'icon-button compare-close', 'aria-label': 'Close compare', onclick: onClose }, icon('x')));
+}
+
+/** The enlarged image over the dialog: the picture, its prompt, Esc or the close button to go back. */
+export function lightbox(v, onClose) {
+  return h('div', { class: 'lightbox', role: 'group', 'aria-label': 'Enlarged image', dataset: { role: 'lightbox' },
+    onclick: (e) => { if (e.target === e.currentTarget) onClose(); } },
+  h('button', { type: 'button', class: 'icon-button lightbox-close', 'aria-label': 'Close enlarged image', dataset: { role: 'close-enlarged' },
+    onclick: onClose }, icon('x')),
+  h('img', { src: safeUrl(v.url), alt: typeof v.prompt === 'string' && v.prompt ? `Image for: ${v.prompt.slice(0, 80)}` : 'AI image' }),
+  typeof v.prompt === 'string' && v.prompt ? h('p', { class: 'lightbox-prompt', text: v.prompt }) : null);
 }

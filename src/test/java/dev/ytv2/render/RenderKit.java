@@ -15,19 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /** A test server plus what render tests do to it: items, prompts as other writers set them, workers, reads. */
-final class RenderKit implements AutoCloseable {
+public final class RenderKit implements AutoCloseable {
     final TestServer server;
     final Jdbi jdbi;
     final Main.Services s;
 
-    RenderKit(TestServer server) {
+    public RenderKit(TestServer server) {
         this.server = server;
         this.jdbi = server.running.database().jdbi();
         this.s = server.running.services();
     }
 
     /** Fast timings so that leases, backoff and sweeps happen within a test. */
-    static Map<String, String> fastEnv(String... more) {
+    public static Map<String, String> fastEnv(String... more) {
         Map<String, String> env = new HashMap<>(Map.of("YTV2_RENDER_LEASE_SECONDS", "1", "YTV2_RENDER_BACKOFF_SECONDS", "0.3",
                 "YTV2_RENDER_SWEEP_SECONDS", "0.2", "YTV2_RENDER_MAX_ATTEMPTS", "3", "YTV2_IMAGE_WIDTH", "160",
                 "YTV2_IMAGE_HEIGHT", "90"));
@@ -35,7 +35,7 @@ final class RenderKit implements AutoCloseable {
         return env;
     }
 
-    RenderWorker worker(String name, ImageBackend backend, Map<String, String> env) {
+    public RenderWorker worker(String name, ImageBackend backend, Map<String, String> env) {
         RenderConfig config = RenderConfig.fromEnv(env);
         return RenderWorker.create(name, deps(), new Backends(List.of(backend), Clock.systemUTC()), config).start();
     }
@@ -94,7 +94,7 @@ final class RenderKit implements AutoCloseable {
         return s.jobs().forReport(videoId);
     }
 
-    record Event(String type, JsonNode payload, OffsetDateTime at) {
+    public record Event(String type, JsonNode payload, OffsetDateTime at) {
     }
 
     List<Event> events(String videoId) {
@@ -103,7 +103,7 @@ final class RenderKit implements AutoCloseable {
                         rs.getObject(3, OffsetDateTime.class))).list());
     }
 
-    List<Event> events(String videoId, String type) {
+    public List<Event> events(String videoId, String type) {
         return events(videoId).stream().filter(e -> e.type().equals(type)).toList();
     }
 

@@ -4,17 +4,34 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
-/** A backend for queue tests: records each prompt, can fail, can hold a render until released. */
-final class ScriptedBackend implements ImageBackend {
+/**
+ * A backend for queue tests: records each prompt, can fail, can hold a render until released.
+ * Made with {@link #around}, it renders through a real backend (and under its name) once let through.
+ */
+public final class ScriptedBackend implements ImageBackend {
     private final BuiltinRenderer renderer = new BuiltinRenderer();
-    final List<String> prompts = new CopyOnWriteArrayList<>();
-    volatile String failure;
-    volatile CountDownLatch hold;
+    private final ImageBackend inner;
+    public final List<String> prompts = new CopyOnWriteArrayList<>();
+    public volatile String failure;
+    public volatile CountDownLatch hold;
     volatile long sleepMillis;
+
+    ScriptedBackend() {
+        this(null);
+    }
+
+    private ScriptedBackend(ImageBackend inner) {
+        this.inner = inner;
+    }
+
+    /** The builtin renderer behind the same gate: its images, its name and model on each variant. */
+    public static ScriptedBackend aroundBuiltin() {
+        return new ScriptedBackend(new BuiltinBackend(new BuiltinRenderer()));
+    }
 
     @Override
     public String name() {
-        return "scripted";
+        return inner == null ? "scripted" : inner.name();
     }
 
     @Override
@@ -28,6 +45,7 @@ final class ScriptedBackend implements ImageBackend {
         if (h != null) h.await();
         if (sleepMillis > 0) Thread.sleep(sleepMillis);
         if (failure != null) throw new BackendException(name(), failure);
+        if (inner != null) return inner.render(r);
         return new RenderedImage(renderer.renderPng(r.prompt(), r.seed(), 32, 18), name(), "scripted-1", r.seed(), 32, 18);
     }
 }

@@ -61,7 +61,7 @@ final class Browser implements AutoCloseable {
 
     void waitUntil(String what, Supplier<Boolean> condition) {
         // The page re-renders parts of a card in place; a reference read mid-swap is simply read again.
-        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what)
+        new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(100)).withMessage(what)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> condition.get());
     }
@@ -98,6 +98,15 @@ final class Browser implements AutoCloseable {
 
     String query() {
         return (String) js("return location.search");
+    }
+
+    /** Signs in as admin the way the settings dialog does (a session cookie from POST /api/session), then loads "/". */
+    void signInAsAdmin(dev.ytv2.support.TestServer server) {
+        var r = server.post("/api/session", "{\"token\":\"" + dev.ytv2.support.TestServer.ADMIN + "\"}");
+        String value = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0].split("=", 2)[1];
+        if (!driver.getCurrentUrl().startsWith(base)) go("/");
+        driver.manage().addCookie(new org.openqa.selenium.Cookie("ytv2_session", value, "/"));
+        go("/");
     }
 
     void pickImageMode(String mode) {

@@ -7,10 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,10 +146,7 @@ class XssCorpusBrowserTest {
     }
 
     private static void signIn(Browser b) {
-        HttpResponse<String> r = server.post("/api/session", "{\"token\":\"" + TestServer.ADMIN + "\"}");
-        String value = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0].split("=", 2)[1];
-        b.driver.manage().addCookie(new Cookie("ytv2_session", value, "/"));
-        b.go("/");
+        b.signInAsAdmin(server);
         b.waitUntil("cards signed in", () -> b.cards().size() == PAYLOADS.size());
     }
 
