@@ -134,8 +134,6 @@ public final class ReportJson {
     }
 
     // Compiled once: excerpts are made for every row of every page.
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;,)\"'”]$");
     private static final Pattern BULLET = Pattern.compile("^[-*•]\\s+");
 
@@ -144,14 +142,14 @@ public final class ReportJson {
                 .map(s -> s.text() != null && !s.text().isBlank() ? s.text() : HtmlSanitizer.plainText(s.html()))
                 .filter(t -> t != null && !t.isBlank())
                 .findFirst()
-                .map(t -> clip(WHITESPACE.matcher(withoutHeadings(t)).replaceAll(" ").trim()))
+                .map(t -> clip(collapseWhitespace(withoutHeadings(t), EXCERPT_LENGTH + 1)))
                 .orElse(null);
     }
 
     /** Summaries often open with a heading line ("Overview"); an excerpt reads better without it. */
     static String withoutHeadings(String text) {
         StringBuilder out = new StringBuilder();
-        for (String line : LINE_BREAK.split(text)) {
+        for (String line : (Iterable<String>) text.lines()::iterator) {
             String l = line.strip();
             boolean heading = !l.isEmpty() && l.length() < 60 && !SENTENCE_END.matcher(l).matches()
                     && (l.startsWith("#") || !l.contains(". "));
@@ -159,6 +157,23 @@ public final class ReportJson {
         }
         String result = out.toString().trim();
         return result.isEmpty() ? text : result;
+    }
+
+    /** Runs of white space as one space, trimmed, up to `max` characters: all an excerpt can show. */
+    static String collapseWhitespace(String text, int max) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max));
+        boolean space = false;
+        for (int i = 0; i < text.length() && out.length() < max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) out.append(' ');
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String clip(String text) {

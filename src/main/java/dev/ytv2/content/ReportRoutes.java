@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.web.ApiError;
+import dev.ytv2.web.Json;
 import io.javalin.http.Context;
 
 /** Handlers for reading reports and facets, and deleting a report. */
@@ -34,16 +35,16 @@ public final class ReportRoutes {
         p.put("pages", page.pages());
         p.put("has_next", page.page() < page.pages());
         p.put("has_prev", page.page() > 1);
-        ctx.json(out);
+        Json.send(ctx, mapper, out);
     }
 
     public void detail(Context ctx) {
         String id = ReportIds.validate(ctx.pathParam("id"));
-        ctx.json(reports.detail(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'.")));
+        Json.send(ctx, mapper, reports.detail(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'.")));
     }
 
     public void filters(Context ctx) {
-        ctx.json(facets.facets(ReportRequest.parse(ctx.queryParamMap()).filter()));
+        Json.send(ctx, mapper, facets.facets(ReportRequest.parse(ctx.queryParamMap()).filter()));
     }
 
     public void delete(Context ctx) {
