@@ -101,7 +101,8 @@ public final class SyntheticLibrary {
         String id = (source.equals("youtube") ? "yt:" : source + ":") + "bench" + i;
         String category = pick(r, CATEGORIES);
         String[] topics = {word(r), word(r), word(r), word(r)};
-        String sub = capital(topics[0]) + " " + topics[1];
+        // A handful of subcategories per category, as real libraries have (not one per report).
+        String sub = capital(WORDS[Math.floorMod(category.hashCode() * 31 + r.nextInt(8), WORDS.length)]);
         String title = capital(topics[0]) + " " + fillerWord(r) + " and the " + topics[1] + " of " + fillerWord(r);
         String channel = "Channel " + (r.nextInt(1000) + 1);
         Instant published = now.minus(r.nextInt(3 * 365 * 24), ChronoUnit.HOURS);

@@ -44,11 +44,7 @@ public final class FacetStore {
     public ObjectNode facets(ReportFilter filter) {
         return jdbi.inTransaction(h -> {
             long version = ReportStore.libraryVersion(h);
-            return cache.get(filter, version).orElseGet(() -> {
-                ObjectNode computed = compute(h, filter);
-                cache.put(filter, version, computed);
-                return computed;
-            });
+            return cache.get(filter, version, () -> compute(h, filter));
         });
     }
 

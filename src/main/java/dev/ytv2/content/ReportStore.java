@@ -43,24 +43,19 @@ public final class ReportStore {
             if (where.searches()) ReportWhere.preferIndexesForSearch(h);
             long version = libraryVersion(h);
             long total = count(h, version, filterKey, where);
-            List<String> ids = total == 0 ? List.of() : pages.get(pageKey, version).orElse(null);
-            if (ids == null) {
-                ids = request.sort() == ReportSort.RELEVANCE
-                        ? rankedIds(h, version, filterKey, where, request)
-                        : ids(h, where, request.sort().orderBy(), request.size(), offset(request));
-                pages.put(pageKey, version, ids);
-            }
+            List<String> ids = total == 0 ? List.of() : pages.get(pageKey, version, () ->
+                    request.sort() == ReportSort.RELEVANCE
+                            ? rankedIds(h, version, filterKey, where, request)
+                            : ids(h, where, request.sort().orderBy(), request.size(), offset(request)));
             return new Page(rows(h, ids), request.page(), request.size(), total);
         });
     }
 
     private long count(Handle h, long version, String key, ReportWhere where) {
-        return counts.get(key, version).orElseGet(() -> {
+        return counts.get(key, version, () -> {
             ReportWhere counted = where.forCount();
-            long n = h.createQuery("SELECT count(*) FROM " + counted.from() + " WHERE " + counted.sql())
+            return h.createQuery("SELECT count(*) FROM " + counted.from() + " WHERE " + counted.sql())
                     .bindMap(counted.binds()).mapTo(Long.class).one();
-            counts.put(key, version, n);
-            return n;
         });
     }
 
