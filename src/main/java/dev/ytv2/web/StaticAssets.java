@@ -28,6 +28,9 @@ public final class StaticAssets {
     private record Asset(byte[] bytes, String contentType) {
     }
 
+    /** Scripts loaded as classic scripts, not modules. */
+    private static final java.util.Set<String> CLASSIC_SCRIPTS = java.util.Set.of("theme-boot.js");
+
     private final Map<String, Asset> assets;
     private final String version;
     private final byte[] index;
@@ -62,7 +65,14 @@ public final class StaticAssets {
             try (InputStream in = StaticAssets.class.getClassLoader().getResourceAsStream("web/index.html")) {
                 String html = in == null ? "<!doctype html><title>YTV2</title><p>The dashboard UI is not built into this jar.</p>"
                         : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                index = html.replace("{{ASSET_BASE}}", "/static/" + version).getBytes(StandardCharsets.UTF_8);
+                // Every module announced up front: the browser fetches them side by side instead of
+                // discovering them import by import, one round trip per level of the module graph.
+                String preloads = assets.keySet().stream()
+                        .filter(path -> path.endsWith(".js") && !CLASSIC_SCRIPTS.contains(path))
+                        .map(path -> "<link rel=\"modulepreload\" href=\"{{ASSET_BASE}}/" + path + "\">")
+                        .collect(java.util.stream.Collectors.joining("\n  "));
+                index = html.replace("{{MODULE_PRELOADS}}", preloads).replace("{{ASSET_BASE}}", "/static/" + version)
+                        .getBytes(StandardCharsets.UTF_8);
             }
             return new StaticAssets(Map.copyOf(assets), version, index);
         } catch (IOException e) {

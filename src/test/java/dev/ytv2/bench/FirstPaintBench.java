@@ -60,6 +60,11 @@ public final class FirstPaintBench {
     private static double measure(ChromeDriver driver, String base) {
         driver.get(base + "/");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> driver.executeScript("return window.__firstCards") != null);
+        System.out.println(driver.executeScript("""
+            const n = performance.getEntriesByType('navigation')[0];
+            const api = performance.getEntriesByType('resource').filter(r => r.name.includes('/api/')).map(r => r.name.replace(location.origin,'') + ' ' + Math.round(r.startTime) + '-' + Math.round(r.responseEnd));
+            const js = performance.getEntriesByType('resource').filter(r => r.name.endsWith('.js'));
+            return 'nav ' + Math.round(n.responseEnd) + ' dcl ' + Math.round(n.domContentLoadedEventEnd) + ' js ' + Math.round(Math.min(...js.map(r=>r.startTime))) + '-' + Math.round(Math.max(...js.map(r=>r.responseEnd))) + ' api ' + api.join(', ') + ' cards ' + Math.round(window.__firstCards);"""));
         return ((Number) driver.executeScript("return window.__firstCards")).doubleValue();
     }
 
