@@ -7,11 +7,14 @@ import dev.ytv2.content.ReportFilter.Facet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Facet values with counts for `/api/filters`. Each facet is counted under every active filter but
@@ -21,7 +24,15 @@ public final class FacetStore {
     private static final int MAX_CHANNELS = 200;
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
-    private final VersionedCache<ReportFilter, ObjectNode> cache = new VersionedCache<>(2_000);
+    // Facets of a large library take half a second to count; while the library changes (ingest),
+    // the last counts are answered for up to two seconds as the new ones are counted behind them.
+    private final VersionedCache<ReportFilter, ObjectNode> cache = new VersionedCache<>(2_000,
+            Duration.ofMillis(100), Duration.ofSeconds(2), System::nanoTime);
+    private final ExecutorService recount = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "facets-recount");
+        t.setDaemon(true);
+        return t;
+    });
 
     public FacetStore(Jdbi jdbi, ObjectMapper mapper) {
         this.jdbi = jdbi;
@@ -42,10 +53,8 @@ public final class FacetStore {
             new Part("has_audio", Facet.HAS_AUDIO, "r.has_audio::text", false, 2));
 
     public ObjectNode facets(ReportFilter filter) {
-        return jdbi.inTransaction(h -> {
-            long version = ReportStore.libraryVersion(h);
-            return cache.get(filter, version, () -> compute(h, filter));
-        });
+        long version = jdbi.withHandle(ReportStore::libraryVersion);
+        return cache.getAllowingStale(filter, version, () -> jdbi.inTransaction(h -> compute(h, filter)), recount);
     }
 
     private ObjectNode compute(Handle h, ReportFilter filter) {
