@@ -106,6 +106,7 @@ public final class Main {
                 }
             }
             javalin.stop();
+            services.facets().close();
             database.close();
         }
     }

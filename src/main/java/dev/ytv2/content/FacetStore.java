@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * Facet values with counts for `/api/filters`. Each facet is counted under every active filter but
  * its own, in one round trip (one UNION ALL), over the narrow `report_index`.
  */
-public final class FacetStore {
+public final class FacetStore implements AutoCloseable {
     private static final int MAX_CHANNELS = 200;
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
@@ -55,6 +55,12 @@ public final class FacetStore {
     public ObjectNode facets(ReportFilter filter) {
         long version = jdbi.withHandle(ReportStore::libraryVersion);
         return cache.getAllowingStale(filter, version, () -> jdbi.inTransaction(h -> compute(h, filter)), recount);
+    }
+
+    /** Stops recounts in progress, before the database they read goes away. */
+    @Override
+    public void close() {
+        recount.shutdownNow();
     }
 
     private ObjectNode compute(Handle h, ReportFilter filter) {
