@@ -90,8 +90,8 @@ public final class FacetStore implements AutoCloseable {
             ReportWhere.preferIndexesForSearch(h);
             // The matches of a common word are most of the library; keep them in memory.
             h.execute("SET LOCAL work_mem = '64MB'");
-            query = "WITH matches AS MATERIALIZED (SELECT r.* FROM report_index r JOIN report_search s"
-                    + " ON s.video_id = r.video_id WHERE s.search_vector @@ " + ReportWhere.TSQUERY + ")\n" + query;
+            query = "WITH matches AS MATERIALIZED (SELECT r.* FROM " + ReportWhere.SEARCH_FROM
+                    + " WHERE " + ReportWhere.SEARCH_MATCH + ")\n" + query;
             binds.put("q", filter.q().get());
         }
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();

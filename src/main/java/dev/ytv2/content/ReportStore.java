@@ -45,7 +45,7 @@ public final class ReportStore {
             long total = count(h, version, filterKey, where);
             List<String> ids = total == 0 ? List.of() : pages.get(pageKey, version, () ->
                     request.sort() == ReportSort.RELEVANCE
-                            ? rankedIds(h, version, filterKey, where, request)
+                            ? rankedIds(h, version, filterKey, where, total, request)
                             : ids(h, where, request.sort().orderBy(), request.size(), offset(request)));
             return new Page(rows(h, ids), request.page(), request.size(), total);
         });
@@ -63,7 +63,8 @@ public final class ReportStore {
      * Title (and channel) matches first, best ranked first, then every other match newest first. Two
      * queries instead of one ranked sort, so a word in most of the library never ranks all of it.
      */
-    private List<String> rankedIds(Handle h, long version, String filterKey, ReportWhere where, ReportRequest request) {
+    private List<String> rankedIds(Handle h, long version, String filterKey, ReportWhere where, long total,
+                                   ReportRequest request) {
         ReportWhere inTitle = where.titleMatches();
         long titleMatches = count(h, version, filterKey + "|title", inTitle);
         long offset = offset(request);
@@ -75,7 +76,7 @@ public final class ReportStore {
         int rest = request.size() - ids.size();
         if (rest > 0) {
             long restOffset = Math.max(0, offset - titleMatches);
-            long otherMatches = count(h, version, filterKey, where) - titleMatches;
+            long otherMatches = total - titleMatches;
             String notInTitle = "NOT (" + ReportWhere.TITLE_MATCH + ")";
             // Walking the newest-first index finds the page after testing about
             // (offset + rest) * library / matches reports, each unpacking a stored vector: cheap for a

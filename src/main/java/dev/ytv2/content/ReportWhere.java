@@ -19,6 +19,7 @@ public record ReportWhere(String from, String sql, Map<String, Object> binds) {
     private static final Pattern REPORT_INDEX_COLUMN = Pattern.compile("\\br\\.");
     static final String SEARCH_MATCH = "s.search_vector @@ " + TSQUERY;
     static final String TITLE_MATCH = "s.title_vector @@ " + TSQUERY;
+    static final String SEARCH_FROM = "report_index r JOIN report_search s ON s.video_id = r.video_id";
 
     /**
      * For a word most reports contain, the planner prefers reading `report_search` whole and testing
@@ -94,7 +95,7 @@ public record ReportWhere(String from, String sql, Map<String, Object> binds) {
             terms.add("r.published_at <= :dateTo");
             binds.put("dateTo", d);
         });
-        String from = f.q().isPresent() ? "report_index r JOIN report_search s ON s.video_id = r.video_id" : "report_index r";
+        String from = f.q().isPresent() ? SEARCH_FROM : "report_index r";
         return new ReportWhere(from, terms.isEmpty() ? "TRUE" : String.join(" AND ", terms), binds);
     }
 
