@@ -83,8 +83,14 @@ public final class Soak {
             threads.add(loop("soak-write", end, 1000 / Math.max(1, s.writesPerSecond()), () -> traffic.imageWrite(w)));
             SplittableRandom g = new SplittableRandom(-2);
             threads.add(loop("soak-ingest", end, 1000 / Math.max(1, s.ingestsPerSecond()), () -> traffic.ingest(g, ingested.getAndIncrement())));
-            for (int i = 1; System.nanoTime() < end; i++) {
-                Thread.sleep(Math.min(s.interval().toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            // Boundaries fixed from the start: summarising (a GC for the heap figure) must not push
+            // later intervals back, so a run always has duration / interval of them.
+            long startNanos = end - s.duration().toNanos();
+            long count = (s.duration().toNanos() + s.interval().toNanos() - 1) / s.interval().toNanos();
+            for (int i = 1; i <= count; i++) {
+                long boundary = Math.min(end, startNanos + i * s.interval().toNanos());
+                long waitMillis = (boundary - System.nanoTime()) / 1_000_000;
+                if (waitMillis > 0) Thread.sleep(waitMillis);
                 Interval done = summarise(i, bucket.getAndSet(new Bucket()));
                 errors += done.errors();
                 intervals.add(done);

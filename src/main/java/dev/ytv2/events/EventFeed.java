@@ -44,6 +44,7 @@ public final class EventFeed implements AutoCloseable {
     /** Starts from the newest event now in the log: older ones reach clients only through replay. */
     public EventFeed start() {
         lastSeen = log.latestId();
+        hub.startAt(lastSeen);
         thread.start();
         return this;
     }

@@ -24,10 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EventHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
-    /** Queue per client, longest replay, heartbeat period, and how much of the log to keep. */
-    public record Settings(int queueCapacity, int maxReplay, Duration heartbeat, Duration pruneEvery, int keepEvents) {
+    /**
+     * Queue per client, longest replay, heartbeat period, how much of the log to keep, and how long
+     * one write may stay blocked before its reader counts as gone.
+     */
+    public record Settings(int queueCapacity, int maxReplay, Duration heartbeat, Duration pruneEvery, int keepEvents,
+                           Duration stallLimit) {
         public static Settings defaults() {
-            return new Settings(512, 2000, Duration.ofSeconds(15), Duration.ofMinutes(10), 20_000);
+            return new Settings(512, 2000, Duration.ofSeconds(15), Duration.ofMinutes(10), 20_000, Duration.ofSeconds(10));
         }
     }
 
@@ -36,6 +40,7 @@ public final class EventHub implements AutoCloseable {
     private final Set<EventClient> clients = ConcurrentHashMap.newKeySet();
     private final ExecutorService senders;
     private final ScheduledExecutorService timers;
+    private volatile long published; // id of the newest event handed to clients
 
     public EventHub(EventLog log, Settings settings) {
         this.log = log;
@@ -48,11 +53,14 @@ public final class EventHub implements AutoCloseable {
         timers.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         long prune = settings.pruneEvery().toMillis();
         timers.scheduleAtFixedRate(this::prune, prune, prune, TimeUnit.MILLISECONDS);
+        long stallCheck = Math.max(50, Math.min(1_000, settings.stallLimit().toMillis() / 4));
+        timers.scheduleAtFixedRate(this::closeStalled, stallCheck, stallCheck, TimeUnit.MILLISECONDS);
     }
 
     /** Registers first, then reads the log, so no event falls between replay and live delivery. */
     public void join(SseClient sse, OptionalLong lastEventId) {
-        EventClient client = new EventClient(sse, senders, settings.queueCapacity());
+        long position = lastEventId.isPresent() ? lastEventId.getAsLong() : published;
+        EventClient client = new EventClient(sse, senders, this::page, settings.queueCapacity(), position);
         sse.onClose(() -> clients.remove(client));
         clients.add(client);
         List<EventClient.Outgoing> first = new ArrayList<>();
@@ -77,6 +85,12 @@ public final class EventHub implements AutoCloseable {
         }
     }
 
+    /** A page of the log for a client that fell behind its queue. */
+    private List<EventClient.Outgoing> page(long afterId, int limit) {
+        if (afterId < log.oldestId() - 1) return List.of(resync(log.latestId(), "too_far_behind"));
+        return log.after(afterId, limit).stream().map(EventHub::outgoing).toList();
+    }
+
     private static EventClient.Outgoing resync(long latest, String reason) {
         return new EventClient.Outgoing(latest, "resync", "{\"reason\":\"" + reason + "\",\"latest_id\":" + latest + "}");
     }
@@ -84,7 +98,13 @@ public final class EventHub implements AutoCloseable {
     /** Called by the feed with each committed event, in id order. */
     void publish(EventLog.Event e) {
         EventClient.Outgoing out = outgoing(e);
+        published = e.id();
         for (EventClient c : clients) c.offer(out);
+    }
+
+    /** Where the feed starts: events up to `id` were committed before this process listened. */
+    void startAt(long id) {
+        published = id;
     }
 
     private static EventClient.Outgoing outgoing(EventLog.Event e) {
@@ -98,6 +118,14 @@ public final class EventHub implements AutoCloseable {
     private void heartbeat() {
         EventClient.Outgoing beat = EventClient.Outgoing.comment("heartbeat");
         for (EventClient c : clients) c.offer(beat);
+    }
+
+    private void closeStalled() {
+        long now = System.nanoTime();
+        long limit = settings.stallLimit().toNanos();
+        for (EventClient c : clients) {
+            if (c.closeIfStalled(now, limit)) LOG.info("closed an event stream whose reader stopped reading");
+        }
     }
 
     private void prune() {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VersionedCacheTest {
@@ -23,7 +24,12 @@ class VersionedCacheTest {
         VersionedCache<String, Integer> cache = new VersionedCache<>(10);
         AtomicInteger computed = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Thread> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r);
+            callers.add(t);
+            return t;
+        });
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -37,8 +43,9 @@ class VersionedCacheTest {
                     return 42;
                 })));
             }
-            // Let every caller arrive while the first computation is held open.
-            Thread.sleep(300);
+            // Every caller arrived and waits: one in the held computation, the others on its result.
+            await().atMost(Duration.ofSeconds(10)).until(() -> callers.size() == 8 && callers.stream().allMatch(t ->
+                    t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING));
             release.countDown();
             for (Future<Integer> a : answers) assertThat(a.get(5, TimeUnit.SECONDS)).isEqualTo(42);
         } finally {

@@ -21,7 +21,7 @@ class EventHubTest {
         try (Database db = Database.open(Optional.of(TestDatabase.newDatabase()), Files.createTempDirectory("ytv2-hub-"), 4)) {
             EventLog log = new EventLog(db.jdbi(), Json.mapper());
             for (int i = 0; i < 30; i++) log.append("report-updated", log.payload("yt:p" + i));
-            EventHub hub = new EventHub(log, new EventHub.Settings(16, 100, Duration.ofMillis(200), Duration.ofMillis(300), 10));
+            EventHub hub = new EventHub(log, new EventHub.Settings(16, 100, Duration.ofMillis(200), Duration.ofMillis(300), 10, Duration.ofSeconds(10)));
             EventRoutes routes = new EventRoutes(hub);
             Javalin app = Javalin.create(c -> c.routes.get("/events", routes::stream)).start(0);
             try (SseTestClient client = SseTestClient.open("http://localhost:" + app.port(), "/events")) {
@@ -29,6 +29,39 @@ class EventHubTest {
                 await().atMost(Duration.ofSeconds(5)).until(() -> log.latestId() - log.oldestId() < 10);
                 assertThat(hub.clientCount()).isEqualTo(1);
             } finally {
+                hub.close();
+                app.stop();
+            }
+        }
+    }
+
+    @Test
+    void aReaderThatPausesShorterThanTheStallLimitCatchesUpAndOneThatStopsIsClosed() throws Exception {
+        try (Database db = Database.open(Optional.of(TestDatabase.newDatabase()), Files.createTempDirectory("ytv2-hub-"), 4)) {
+            EventLog log = new EventLog(db.jdbi(), Json.mapper());
+            EventHub hub = new EventHub(log, new EventHub.Settings(16, 100, Duration.ofSeconds(30), Duration.ofMinutes(10), 10_000,
+                    Duration.ofSeconds(3)));
+            EventFeed feed = new EventFeed(db.url(), log, hub).start();
+            EventRoutes routes = new EventRoutes(hub);
+            Javalin app = Javalin.create(c -> c.routes.get("/events", routes::stream)).start(0);
+            String base = "http://localhost:" + app.port();
+            try (SseTestClient pausing = SseTestClient.openThenStopReading(base, "/events", 4096);
+                 SseTestClient stopped = SseTestClient.openThenStopReading(base, "/events", 4096)) {
+                String filler = "z".repeat(16_000);
+                // One commit: 400 events of 16 KB reach the hub at once, against a 16-event queue and a
+                // 4 KB window, so both clients fall behind their queues and block in a write.
+                long lastId = db.jdbi().inTransaction(h -> {
+                    long id = 0;
+                    for (int i = 0; i < 400; i++) id = log.append(h, "report-updated", log.payload("yt:p" + i).put("filler", filler));
+                    return id;
+                });
+                pausing.startReading();
+                pausing.awaitEvent(e -> e.id() == lastId, Duration.ofSeconds(30));
+                assertThat(pausing.ofType("report-updated")).hasSize(400);
+                await().atMost(Duration.ofSeconds(20)).until(() -> hub.clientCount() == 1);
+                assertThat(pausing.ended).as("the reader that resumed is still connected").isFalse();
+            } finally {
+                feed.close();
                 hub.close();
                 app.stop();
             }

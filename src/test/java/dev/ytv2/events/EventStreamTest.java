@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,19 +123,44 @@ class EventStreamTest {
     @Test
     void aReaderThatStopsReadingIsDroppedWithoutDelayingOthers() throws Exception {
         String big = "x".repeat(16_000);
-        try (SseTestClient slow = SseTestClient.connect(server.base, "/api/report-events", 4096);
-             SseTestClient fast = SseTestClient.open(server.base, "/api/report-events")) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.running.services() != null);
-            Thread.sleep(300);
+        // A server of its own, so that its stream count is exactly these two readers.
+        try (TestServer own = TestServer.start();
+             SseTestClient slow = SseTestClient.openThenStopReading(own.base, "/api/report-events", 4096);
+             SseTestClient fast = SseTestClient.open(own.base, "/api/report-events")) {
+            assertThat(own.hub().clientCount()).isEqualTo(2);
             long last = 0;
             for (int i = 0; i < 1500; i++) {
-                last = server.running.services().events().append("report-updated",
-                        server.object().put("video_id", "yt:bulk").put("filler", big));
+                last = own.running.services().events().append("report-updated",
+                        own.object().put("video_id", "yt:bulk").put("filler", big));
             }
             long lastId = last;
             fast.awaitEvent(e -> e.id() == lastId, Duration.ofSeconds(30));
-            assertThat(fast.events.stream().filter(e -> e.type().equals("report-updated")).count()).isGreaterThanOrEqualTo(1500);
+            assertThat(fast.ended).as("the reading client was not dropped").isFalse();
+            assertThat(fast.events.stream().filter(e -> e.type().equals("report-updated")).count()).isEqualTo(1500);
+            // Watched from the server: reading the slow socket here would make it a reader again.
+            await().atMost(Duration.ofSeconds(30)).until(() -> own.hub().clientCount() == 1);
             assertThat(readsToEnd(slow.socket(), Duration.ofSeconds(20))).as("the slow reader's connection was closed").isTrue();
+        }
+    }
+
+    @Test
+    void aBurstLargerThanAClientsQueueReachesAReadingClientWholeAndInOrder() {
+        String filler = "y".repeat(4_000);
+        try (SseTestClient reader = SseTestClient.open(server.base, "/api/report-events")) {
+            // Committed together, the events wake the feed once and reach the hub back to back,
+            // as they do when the feed catches up after a pause.
+            List<Long> ids = server.running.database().jdbi().inTransaction(h -> {
+                List<Long> out = new ArrayList<>();
+                for (int i = 0; i < 2_000; i++) {
+                    out.add(server.running.services().events().append(h, "report-updated",
+                            server.object().put("video_id", "yt:burst").put("filler", filler)));
+                }
+                return out;
+            });
+            long lastId = ids.get(ids.size() - 1);
+            reader.awaitEvent(e -> e.id() == lastId, Duration.ofSeconds(30));
+            assertThat(reader.ended).as("the reading client was not dropped").isFalse();
+            assertThat(reader.ofType("report-updated").stream().map(SseTestClient.Event::id).toList()).isEqualTo(ids);
         }
     }
 

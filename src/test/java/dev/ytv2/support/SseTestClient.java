@@ -27,6 +27,7 @@ public final class SseTestClient implements AutoCloseable {
     public volatile int status;
     public volatile boolean ended;
     private final Socket socket;
+    private Body body; // set when the head was read before the reader thread started
 
     private SseTestClient(Socket socket) {
         this.socket = socket;
@@ -49,15 +50,38 @@ public final class SseTestClient implements AutoCloseable {
             for (int i = 0; i < headers.length; i += 2) req.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
             s.getOutputStream().write(req.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
             SseTestClient c = new SseTestClient(s);
-            if (receiveBuffer <= 0) {
-                Thread t = new Thread(c::read, "sse-test-reader");
-                t.setDaemon(true);
-                t.start();
-            }
+            if (receiveBuffer <= 0) c.startReading();
             return c;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Opens a stream, reads it up to the hub's `connected` comment and then stops reading, as a
+     * browser tab that froze would: the server has registered it, and nothing more is taken.
+     */
+    public static SseTestClient openThenStopReading(String base, String path, int receiveBuffer) {
+        SseTestClient c = connect(base, path, receiveBuffer);
+        try {
+            c.body = c.readHead(c.socket.getInputStream());
+            for (String l = line(c.body); l != null; l = line(c.body)) {
+                if (l.startsWith(":") && l.substring(1).trim().equals("connected")) {
+                    c.comments.add("connected");
+                    return c;
+                }
+            }
+            throw new IllegalStateException("the stream ended before it was connected (status " + c.status + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts reading: a stream opened with a receive buffer is not read until then. */
+    public void startReading() {
+        Thread t = new Thread(this::read, "sse-test-reader");
+        t.setDaemon(true);
+        t.start();
     }
 
     public Event awaitEvent(Predicate<Event> match, Duration within) {
@@ -71,17 +95,12 @@ public final class SseTestClient implements AutoCloseable {
 
     private void read() {
         try (InputStream raw = new BufferedInputStream(socket.getInputStream())) {
-            String statusLine = line(raw);
-            status = Integer.parseInt(statusLine.split(" ")[1]);
-            boolean chunked = false;
-            for (String h = line(raw); h != null && !h.isEmpty(); h = line(raw)) {
-                if (h.toLowerCase().startsWith("transfer-encoding:") && h.toLowerCase().contains("chunked")) chunked = true;
-            }
-            InputStream body = chunked ? new ChunkedInput(raw) : raw;
+            // The head was read unbuffered, so the buffered stream continues exactly where it stopped.
+            InputStream in = body == null ? readHead(raw) : body.withSource(raw);
             long id = 0;
             String type = "message";
             List<String> data = new ArrayList<>();
-            for (String l = line(body); l != null; l = line(body)) {
+            for (String l = line(in); l != null; l = line(in)) {
                 if (l.isEmpty()) {
                     if (!data.isEmpty()) events.add(new Event(id, type, String.join("\n", data)));
                     type = "message";
@@ -103,6 +122,17 @@ public final class SseTestClient implements AutoCloseable {
         }
     }
 
+    /** Reads the status line and headers; answers the body, de-chunked. */
+    private Body readHead(InputStream raw) throws IOException {
+        String statusLine = line(raw);
+        status = Integer.parseInt(statusLine.split(" ")[1]);
+        boolean chunked = false;
+        for (String h = line(raw); h != null && !h.isEmpty(); h = line(raw)) {
+            if (h.toLowerCase().startsWith("transfer-encoding:") && h.toLowerCase().contains("chunked")) chunked = true;
+        }
+        return new Body(raw, chunked);
+    }
+
     static String line(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
@@ -113,17 +143,27 @@ public final class SseTestClient implements AutoCloseable {
         return b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
     }
 
-    /** Just enough of HTTP/1.1 chunked decoding for a stream. */
-    private static final class ChunkedInput extends InputStream {
+    /** The body, de-chunked when it is chunked: just enough of HTTP/1.1 for a stream. */
+    private static final class Body extends InputStream {
         private final InputStream in;
+        private final boolean chunked;
         private long left;
 
-        ChunkedInput(InputStream in) {
+        Body(InputStream in, boolean chunked) {
             this.in = in;
+            this.chunked = chunked;
+        }
+
+        /** The same position in the body, read from `source` from now on. */
+        Body withSource(InputStream source) {
+            Body b = new Body(source, chunked);
+            b.left = left;
+            return b;
         }
 
         @Override
         public int read() throws IOException {
+            if (!chunked) return in.read();
             if (left == 0) {
                 String size = line(in);
                 if (size != null && size.isEmpty()) size = line(in);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.Config;
 import dev.ytv2.Main;
+import dev.ytv2.events.EventHub;
 import dev.ytv2.web.Json;
 
 import java.io.IOException;
@@ -135,6 +136,12 @@ public final class TestServer implements AutoCloseable {
         HttpResponse<String> r = get(path);
         if (r.statusCode() != 200) throw new AssertionError("GET " + path + " -> " + r.statusCode() + " " + r.body());
         return json(r);
+    }
+
+    /** This server's stream hub, to watch how many browsers it holds. */
+    public EventHub hub() {
+        return running.background().stream().filter(EventHub.class::isInstance).map(EventHub.class::cast)
+                .findFirst().orElseThrow();
     }
 
     public ObjectNode object() {
