@@ -215,7 +215,7 @@ class ManageImagesBrowserTest {
         assertThat(d.selected()).isEqualTo(newest);
         assertThat(d.text(".variant[data-url=\"" + newest + "\"] .variant-prompt")).isEqualTo("lamp at night");
         assertThat(d.text(".variant[data-url=\"" + newest + "\"] .variant-facts"))
-                .contains("builtin", "builtin-abstract-v1", "seed ", "160×90", "just now");
+                .contains("builtin", "builtin-prompt-v2", "seed ", "160×90", "just now");
         assertThat(d.variants().get(2)).isEqualTo(a1Old);
         assertThat(browser.shownImage("yt:loop")).as("the card behind the dialog").isEqualTo("ai1 " + newest);
 
