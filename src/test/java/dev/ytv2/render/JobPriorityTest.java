@@ -31,8 +31,7 @@ class JobPriorityTest {
     }
 
     Job background(String videoId, String mode) {
-        return kit.jdbi.inTransaction(h -> kit.s.renderRequests().request(h, videoId, mode,
-                new JobStore.Spec("auto prompt for " + videoId, "auto", "freestyle", Job.BACKGROUND, null)));
+        return kit.background(videoId, mode, "auto prompt for " + videoId);
     }
 
     Optional<Job> claim() {
