@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { variantsOf, defaultPrompt, originalPrompt, selectedUrl, jobLines, isActive, formatElapsed }
+import { variantsOf, defaultPrompt, originalPrompt, selectedUrl, jobLines, isActive, formatElapsed, queuePlace }
   from '../../main/resources/web/static/image-variants.js';
 
 const r = {
@@ -80,4 +80,15 @@ test('elapsed render time reads in seconds, then minutes', () => {
   assert.equal(formatElapsed(4999), '4 s');
   assert.equal(formatElapsed(65000), '1 min 05 s');
   assert.equal(formatElapsed(-5), '0 s');
+});
+
+test('a queued job says where it stands, with an estimate once there is one', () => {
+  assert.equal(queuePlace({ queue_position: 1, queue_estimate_seconds: null }), 'Next in line');
+  assert.equal(queuePlace({ queue_position: 3, queue_estimate_seconds: 9 }), '3rd in line · about 9 s');
+  assert.equal(queuePlace({ queue_position: 12, queue_estimate_seconds: 75 }), '12th in line · about 1 min 15 s');
+  assert.equal(queuePlace({ queue_position: 22 }), '22nd in line');
+  assert.equal(queuePlace({ queue_position: 1204, queue_estimate_seconds: 0 }), '1,204th in line');
+  assert.equal(queuePlace({}), '');
+  assert.equal(queuePlace({ queue_position: 'x' }), '');
+  assert.equal(queuePlace(null), '');
 });

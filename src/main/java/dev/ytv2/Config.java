@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every setting the product reads, from the environment (flags override some in {@link Main}).
- * Names are the ones SPEC section 1 fixes; ours all start with YTV2_.
+ * Names are the ones the Python dashboard uses; ours all start with YTV2_. A mode such as
+ * `serve --demo` changes defaults only: what the environment sets explicitly always wins.
  */
 public record Config(
         int port,
@@ -20,11 +22,16 @@ public record Config(
         Optional<String> ingestToken,
         Optional<String> readToken,
         List<String> imageBackends,
+        List<String> demoImageBackends,
         boolean autoImages,
         long maxUploadBytes,
         Duration variantRetention,
         boolean secureCookies,
-        RenderConfig render) {
+        RenderConfig render,
+        Set<String> explicit) {
+
+    /** What `serve --demo` turns on for a whole-product tour, where the environment left it unset. */
+    static final Duration DEMO_BUILTIN_PACE = Duration.ofSeconds(3);
 
     public static Config fromEnv(Map<String, String> env) {
         return new Config(
@@ -34,12 +41,27 @@ public record Config(
                 nonBlank(env.get("DEBUG_TOKEN")).or(() -> nonBlank(env.get("YTV2_ADMIN_TOKEN"))),
                 nonBlank(env.get("INGEST_TOKEN")),
                 nonBlank(env.get("YTV2_READ_TOKEN")),
-                List.of(env.getOrDefault("YTV2_IMAGE_BACKENDS", "builtin").split("\\s*,\\s*")),
-                Boolean.parseBoolean(env.getOrDefault("YTV2_AUTO_IMAGES", "false")),
+                names(env, "YTV2_IMAGE_BACKENDS"),
+                names(env, "YTV2_DEMO_IMAGE_BACKENDS"),
+                flag(env, "YTV2_AUTO_IMAGES", false),
                 longValue(env, "YTV2_MAX_UPLOAD_BYTES", 10L * 1024 * 1024),
                 Duration.ofDays(intValue(env, "YTV2_VARIANT_RETENTION_DAYS", 30)),
                 Boolean.parseBoolean(env.getOrDefault("YTV2_SECURE_COOKIES", "false")),
-                RenderConfig.fromEnv(env));
+                RenderConfig.fromEnv(env),
+                env.entrySet().stream().filter(e -> e.getKey().startsWith("YTV2_") && e.getValue() != null && !e.getValue().isBlank()).map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * `serve --demo`: new reports get images without anyone asking, and the builtin renderer takes
+     * as long as a GPU would for what a person asks, so the render states can be seen; each only
+     * where the environment did not say otherwise.
+     */
+    public Config withDemoDefaults() {
+        Config c = this;
+        if (!explicit.contains("YTV2_AUTO_IMAGES")) c = c.withAutoImages(true);
+        if (!explicit.contains("YTV2_BUILTIN_PACE_SECONDS")) c = c.withRender(render.withBuiltinPace(DEMO_BUILTIN_PACE));
+        return c;
     }
 
     public Path imagesDir() {
@@ -56,17 +78,38 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, render);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, render, explicit);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, render);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, render, explicit);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                on, maxUploadBytes, variantRetention, secureCookies, render);
+                demoImageBackends, on, maxUploadBytes, variantRetention, secureCookies, render, explicit);
+    }
+
+    public Config withRender(RenderConfig newRender) {
+        return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, newRender, explicit);
+    }
+
+    private static List<String> names(Map<String, String> env, String name) {
+        String raw = env.get(name);
+        return List.of((raw == null || raw.isBlank() ? "builtin" : raw.strip()).split("\\s*,\\s*"));
+    }
+
+    /** true/false, also 1/0, yes/no and on/off, since shells and compose files use them all. */
+    private static boolean flag(Map<String, String> env, String name, boolean fallback) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) return fallback;
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false (or 1/0), got '" + raw + "'");
+        };
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -11,6 +11,7 @@ import dev.ytv2.content.ReportRoutes;
 import dev.ytv2.content.ReportStore;
 import dev.ytv2.content.ReportWriter;
 import dev.ytv2.db.Database;
+import dev.ytv2.db.DatabaseInUseException;
 import dev.ytv2.events.EventFeed;
 import dev.ytv2.events.EventHub;
 import dev.ytv2.events.EventLog;
@@ -74,17 +75,30 @@ public final class Main {
         }
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         Config config = Config.fromEnv(System.getenv());
-        int code = switch (args[0]) {
-            case "serve" -> ServeCommand.run(config, rest);
-            case "worker" -> WorkerCommand.run(config, rest);
-            case "import" -> ImportCommand.run(config, rest);
-            case "bench" -> dev.ytv2.bench.BenchCommand.run(config, rest);
-            default -> {
-                System.err.println("Unknown command '" + args[0] + "'.\n\n" + USAGE);
-                yield 2;
-            }
-        };
+        int code;
+        try {
+            code = switch (args[0]) {
+                case "serve" -> ServeCommand.run(config, rest);
+                case "worker" -> WorkerCommand.run(config, rest);
+                case "import" -> ImportCommand.run(config, rest);
+                case "bench" -> dev.ytv2.bench.BenchCommand.run(config, rest);
+                default -> {
+                    System.err.println("Unknown command '" + args[0] + "'.\n\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (DatabaseInUseException e) {
+            System.err.println("ytv2 " + args[0] + ": " + e.getMessage() + "; " + whatInstead(args[0]));
+            code = 2;
+        }
         if (code != 0) System.exit(code);
+    }
+
+    /** Two processes cannot share the embedded database; say what works instead, in the same line. */
+    static String whatInstead(String command) {
+        return "import".equals(command)
+                ? "stop the server first, or send the reports to its POST /ingest/report, or run both on a shared PostgreSQL with DATABASE_URL"
+                : "stop the other process, or give this one its own YTV2_DATA_DIR, or share a PostgreSQL with DATABASE_URL";
     }
 
     /** A running server and what it owns, closed in reverse order of start. */
@@ -126,6 +140,17 @@ public final class Main {
         return new Services(mapper, events, new ReportStore(db.jdbi(), json), new ReportWriter(db.jdbi(), events, mapper, onCreated),
                 new FacetStore(db.jdbi(), mapper), new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir()),
                 jobs, requests);
+    }
+
+    /**
+     * The writer the demo seeding imports with: its automatic images are background work drawn by
+     * YTV2_DEMO_IMAGE_BACKENDS (builtin unless told otherwise), whatever the worker has configured.
+     */
+    public static ReportWriter demoWriter(Config config, Database db, Services s) {
+        NewReportHook onCreated = config.autoImages()
+                ? new AutoPrompts(new PromptBuilder(), s.renderRequests(), s.mapper(), String.join(",", config.demoImageBackends()))
+                : NewReportHook.NONE;
+        return new ReportWriter(db.jdbi(), s.events(), s.mapper(), onCreated);
     }
 
     /** A render worker over this database with the configured backends (not started). */

@@ -9,7 +9,8 @@ final class ServeCommand {
             Usage: ytv2 serve [--demo] [--port N] [--no-worker]
 
               --demo        seed a demo library on first start (a few hundred reports with generated
-                            images) and, when DEBUG_TOKEN is unset, print a generated admin token
+                            images) and, when DEBUG_TOKEN is unset, print a generated admin token;
+                            turns on YTV2_AUTO_IMAGES and YTV2_BUILTIN_PACE_SECONDS=3 unless they are set
               --port N      listen on port N (default: $PORT, else 10000)
               --no-worker   do not run the image render worker inside this process
             """;
@@ -42,23 +43,28 @@ final class ServeCommand {
             }
         }
         boolean generated = false;
-        // The demo shows the whole product: new reports get AI images without anyone asking.
-        if (demo) config = config.withAutoImages(true);
+        if (demo) config = config.withDemoDefaults();
         if (demo && config.adminToken().isEmpty()) {
             config = config.withAdminToken(Main.generatedToken());
             generated = true;
         }
         Main.Running running = Main.startServer(config, worker);
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shutdown"));
-        System.out.println("database: " + running.database().describe() + " (data in " + config.dataDir() + ")");
-        if (demo) {
-            int added = DemoSeeder.seedIfEmpty(running.services(), config);
-            System.out.println("demo:     " + (added > 0 ? "seeded " + added + " reports" : "library already present"));
-        }
+        // The address comes first: the server answers from now on, also while the demo is seeded.
         System.out.println("server:   http://localhost:" + running.port() + "/");
+        if (generated) System.out.println("admin token (generated for this run): " + config.adminToken().get());
+        System.out.println("database: " + running.database().describe() + " (data in " + config.dataDir() + ")");
         System.out.println("worker:   " + (worker ? "rendering with " + String.join(", ", config.imageBackends())
                 + (config.autoImages() ? " (automatic images for new reports)" : "") : "off (--no-worker)"));
-        if (generated) System.out.println("admin token (generated for this run): " + config.adminToken().get());
+        if (demo) {
+            long began = System.nanoTime();
+            int added = DemoSeeder.seedIfEmpty(running.services(), Main.demoWriter(config, running.database(), running.services()),
+                    line -> System.out.println("demo:     " + line));
+            System.out.println("demo:     " + (added == 0 ? "library already present"
+                    : String.format("seeded %d reports in %.1f s", added, (System.nanoTime() - began) / 1e9)
+                    + (config.autoImages() ? "; their A1 and AI2 images render in the background with "
+                    + String.join(", ", config.demoImageBackends()) : "")));
+        }
         new CountDownLatch(1).await();
         return 0;
     }

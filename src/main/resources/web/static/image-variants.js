@@ -61,6 +61,25 @@ export function jobLines(jobs, mode, { watched = new Set() } = {}) {
   return [];
 }
 
+/**
+ * Where a queued job stands, from the job list's queue_position and queue_estimate_seconds:
+ * "Next in line", "3rd in line · about 40 s"; '' when the server gave no place.
+ */
+export function queuePlace(job) {
+  const pos = Number(job && job.queue_position);
+  if (!Number.isInteger(pos) || pos < 1) return '';
+  const place = pos === 1 ? 'Next in line' : `${ordinal(pos)} in line`;
+  const secs = Number(job.queue_estimate_seconds);
+  if (job.queue_estimate_seconds == null || !Number.isFinite(secs) || secs <= 0) return place;
+  return `${place} · about ${formatElapsed(Math.round(secs) * 1000)}`;
+}
+
+function ordinal(n) {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' })[n % 10] || 'th';
+  return `${n.toLocaleString('en')}${suffix}`;
+}
+
 export const isActive = (status) => Boolean(status && (status.state === 'queued' || status.state === 'running'));
 
 /** "4 s", "1 min 05 s": how long a render has been running. */

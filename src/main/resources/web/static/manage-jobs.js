@@ -3,7 +3,7 @@
 
 import { h } from './dom.js';
 import { icon } from './icons.js';
-import { isActive, formatElapsed } from './image-variants.js';
+import { isActive, formatElapsed, queuePlace } from './image-variants.js';
 
 /** One line per job from jobLines(); onRetry(job) when Retry is pressed. */
 export function jobLine(status, { onRetry, busy }) {
@@ -12,10 +12,13 @@ export function jobLine(status, { onRetry, busy }) {
   const elapsed = state === 'running' && !Number.isNaN(started)
     ? h('span', { class: 'job-elapsed', dataset: { role: 'elapsed', since: String(started) }, text: formatElapsed(Date.now() - started) })
     : null;
+  // Renders a person asks for go ahead of background work, so the place is mostly "Next in line".
+  const place = state === 'queued' ? queuePlace(job) : '';
   return h('div', { class: `job-line job-${state}`, role: 'status', dataset: { jobState: state, jobId: String(job.id) } },
     isActive(status) ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : icon(state === 'failed' ? 'alert' : 'check', { size: 16 }),
     h('span', { class: 'job-label', text: status.label }),
     elapsed,
+    place ? h('span', { class: 'job-place', dataset: { role: 'queue-place' }, text: place }) : null,
     status.error ? h('span', { class: 'job-error', text: status.error }) : null,
     state === 'failed' ? h('button', { type: 'button', class: 'button job-retry', text: 'Retry', disabled: busy || undefined,
       dataset: { role: 'retry-job' }, onclick: () => onRetry(job) }) : null);

@@ -36,6 +36,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(pg);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // The library holds a file lock on the directory for as long as its server runs.
+            if (String.valueOf(e.getMessage()).startsWith("could not lock")) throw new DatabaseInUseException(pgData, e);
+            throw e;
         }
     }
 

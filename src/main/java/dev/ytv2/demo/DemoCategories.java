@@ -150,4 +150,31 @@ final class DemoCategories {
                     "Maker Notes | The Workshop Log | Build Sheet"));
 
     private DemoCategories() {}
+
+    /**
+     * The subjects a second category may add to an item of the first: close neighbours only, since
+     * the item's title and summary are written about the first ("public transit funding" is
+     * Politics and Finance, never Politics and Space).
+     */
+    static final java.util.Map<String, List<String>> COMPANIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("Technology", List.of("Programming", "DIY & Makers", "AI & Machine Learning")),
+            java.util.Map.entry("Programming", List.of("Technology", "AI & Machine Learning", "Education")),
+            java.util.Map.entry("AI & Machine Learning", List.of("Programming", "Technology", "Science")),
+            java.util.Map.entry("Science", List.of("Education", "Health", "Space")),
+            java.util.Map.entry("Space", List.of("Science", "Technology")),
+            java.util.Map.entry("Health", List.of("Science", "Cooking")),
+            java.util.Map.entry("Finance", List.of("Politics", "Technology")),
+            java.util.Map.entry("History", List.of("Politics", "Education", "Travel")),
+            java.util.Map.entry("Music", List.of("History", "Education")),
+            java.util.Map.entry("Gaming", List.of("Technology", "Programming")),
+            java.util.Map.entry("Cooking", List.of("Health", "Travel")),
+            java.util.Map.entry("Travel", List.of("History", "Cooking")),
+            java.util.Map.entry("Politics", List.of("Finance", "History")),
+            java.util.Map.entry("Education", List.of("Science", "History", "Programming")),
+            java.util.Map.entry("DIY & Makers", List.of("Technology", "Programming")));
+
+    static DemoCategory named(String name) {
+        return ALL.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no demo category " + name));
+    }
 }

@@ -95,15 +95,14 @@ final class DemoDrafts {
         return candidate;
     }
 
-    /** Most items have one subject; about a third have a second. */
+    /** Most items have one subject; about a third have a second, a close neighbour of the first. */
     private static List<DemoCategory> categories(SplittableRandom rnd) {
         List<DemoCategory> all = DemoCategories.ALL;
-        int a = rnd.nextInt(all.size());
+        DemoCategory main = all.get(rnd.nextInt(all.size()));
         if (rnd.nextInt(100) >= 30) {
-            return List.of(all.get(a));
+            return List.of(main);
         }
-        int b = (a + 1 + rnd.nextInt(all.size() - 1)) % all.size();
-        return List.of(all.get(a), all.get(b));
+        return List.of(main, DemoCategories.named(oneOf(DemoCategories.COMPANIONS.get(main.name()), rnd)));
     }
 
     private static List<String> titleTemplates(String language, List<String> own, List<String> generic, SplittableRandom rnd) {

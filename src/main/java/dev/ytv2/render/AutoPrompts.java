@@ -14,17 +14,24 @@ import java.util.Optional;
 /**
  * YTV2_AUTO_IMAGES: a newly ingested item gets an A1 and an AI2 prompt where it has none (and its
  * `*_original`), written key by key with jsonb_set, and a render of each is queued; all inside
- * the ingest transaction.
+ * the ingest transaction. These renders are background work: a person's request goes first.
  */
 public final class AutoPrompts implements NewReportHook {
     private final PromptBuilder builder;
     private final RenderRequests requests;
     private final ObjectMapper mapper;
+    private final String backends;
 
     public AutoPrompts(PromptBuilder builder, RenderRequests requests, ObjectMapper mapper) {
+        this(builder, requests, mapper, null);
+    }
+
+    /** `backends`: the backends these renders must use (a comma list), or null for the worker's own. */
+    public AutoPrompts(PromptBuilder builder, RenderRequests requests, ObjectMapper mapper, String backends) {
         this.builder = builder;
         this.requests = requests;
         this.mapper = mapper;
+        this.backends = backends;
     }
 
     private record Item(String title, String analysis, String summary) {
@@ -64,9 +71,9 @@ public final class AutoPrompts implements NewReportHook {
                             WHERE video_id = :videoId""")
                     .bind("key", key).bind("originalKey", originalKey).bind("prompt", built.prompt()).bind("videoId", videoId)
                     .execute();
-            requests.request(h, videoId, mode, built.prompt(), "auto", built.template());
+            requests.request(h, videoId, mode, new JobStore.Spec(built.prompt(), "auto", built.template(), Job.BACKGROUND, backends));
         } else if (!existing.equals(analysis.path(lastUsedKey).asText("").strip())) {
-            requests.request(h, videoId, mode, existing, "stored", null);
+            requests.request(h, videoId, mode, new JobStore.Spec(existing, "stored", null, Job.BACKGROUND, backends));
         }
     }
 

@@ -21,7 +21,7 @@ public final class BuiltinBackend implements ImageBackend {
     public RenderedImage render(ImageRequest r) throws BackendException {
         try {
             byte[] png = renderer.renderPng(r.prompt(), r.seed(), r.width(), r.height());
-            return new RenderedImage(png, name(), "builtin-abstract-v1", r.seed(), r.width(), r.height());
+            return new RenderedImage(png, name(), "builtin-prompt-v2", r.seed(), r.width(), r.height());
         } catch (IllegalArgumentException e) {
             throw new BackendException(name(), e.getMessage());
         }

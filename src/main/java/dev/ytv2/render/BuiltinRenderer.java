@@ -8,9 +8,12 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
- * Draws an abstract picture offline, so the demo and the tests get real images with no GPU and no
- * network. The prompt's words choose the colours, the seed chooses the composition; the same pair
- * always gives the same bytes. Every call works on its own image and random source, so one instance
+ * Draws a picture of the prompt offline, so the demo and the tests get real images with no GPU and
+ * no network. The prompt's words choose what is drawn (a lighthouse, mountains, a plate of food, a
+ * network...), its light, fog and colours, and the medium it is drawn in (watercolor, linocut,
+ * stained glass...), so a themed prompt and a freestyle one of the same report look unlike each
+ * other. A prompt with no drawable subject gets an abstract composition in its colours. The seed
+ * varies the composition; the same prompt and seed always give the same bytes. Every call works on its own image and random source, so one instance
  * can serve any number of threads. It never draws text: a headless JDK may have no fonts.
  */
 public final class BuiltinRenderer {
@@ -25,6 +28,7 @@ public final class BuiltinRenderer {
         }
         String text = prompt == null ? "" : prompt;
         Palette palette = Palettes.forPrompt(text);
+        PromptReading reading = PromptReading.of(text);
         // The prompt joins the seed so two prompts rendered with the same seed still differ in layout.
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ Palettes.hash(text));
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -33,12 +37,17 @@ public final class BuiltinRenderer {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            compose(g, palette, rnd, width, height, NIGHT_SKY.matcher(text.toLowerCase(Locale.ROOT)).find());
+            if (reading.motifs().isEmpty()) {
+                compose(g, palette, rnd, width, height, NIGHT_SKY.matcher(text.toLowerCase(Locale.ROOT)).find());
+            } else {
+                PromptScene.paint(g, reading, palette, rnd, width, height);
+            }
         } finally {
             g.dispose();
         }
-        Finish.apply(img, 0.35 + rnd.nextDouble() * 0.2);
-        return Png.encode(img);
+        BufferedImage finished = Media.apply(img, reading.medium(), palette, rnd);
+        Finish.apply(finished, reading.motifs().isEmpty() ? 0.35 + rnd.nextDouble() * 0.2 : 0.18);
+        return Png.encode(finished);
     }
 
     private static void compose(Graphics2D g, Palette p, SplittableRandom rnd, int w, int h, boolean nightSky) {

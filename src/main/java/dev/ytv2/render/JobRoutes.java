@@ -27,7 +27,15 @@ public final class JobRoutes {
         String videoId = reports.resolve(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
         ObjectNode out = mapper.createObjectNode();
         ArrayNode list = out.putArray("jobs");
-        jobs.forReport(videoId).forEach(j -> list.add(j.toJson(mapper)));
+        for (Job j : jobs.forReport(videoId)) {
+            ObjectNode node = j.toJson(mapper);
+            jobs.place(j).ifPresent(p -> {
+                node.put("queue_position", p.position());
+                p.estimateSeconds().ifPresentOrElse(s -> node.put("queue_estimate_seconds", Math.max(1, Math.round(s))),
+                        () -> node.putNull("queue_estimate_seconds"));
+            });
+            list.add(node);
+        }
         ctx.json(out);
     }
 

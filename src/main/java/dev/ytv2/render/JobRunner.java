@@ -20,14 +20,14 @@ final class JobRunner {
 
     private final Jdbi jdbi;
     private final JobStore jobs;
-    private final Backends backends;
+    private final JobBackends backends;
     private final RenderCommit commit;
     private final JobFailures failures;
     private final EventLog events;
     private final ObjectMapper mapper;
     private final RenderConfig config;
 
-    JobRunner(Jdbi jdbi, JobStore jobs, Backends backends, RenderCommit commit, JobFailures failures, EventLog events,
+    JobRunner(Jdbi jdbi, JobStore jobs, JobBackends backends, RenderCommit commit, JobFailures failures, EventLog events,
               ObjectMapper mapper, RenderConfig config) {
         this.jdbi = jdbi;
         this.jobs = jobs;
@@ -66,7 +66,9 @@ final class JobRunner {
         try {
             ImageRequest request = new ImageRequest(job.prompt(), config.negativePrompt(),
                     ThreadLocalRandom.current().nextLong(1L << 32), config.width(), config.height(), config.steps());
-            RenderedImage image = backends.render(request);
+            long began = System.nanoTime();
+            RenderedImage image = backends.forJob(job).render(request);
+            pace(job, image, began);
             heartbeat.cancel(false);
             if (commit.commit(job, c.owner(), image).isEmpty()) {
                 LOG.warn("job {}: finished after its lease moved on; result dropped", job.id());
@@ -78,11 +80,25 @@ final class JobRunner {
             heartbeat.cancel(false);
             release(c);
             Thread.currentThread().interrupt();
+        } catch (IllegalArgumentException e) {
+            heartbeat.cancel(false);
+            fail(c, e.getMessage());
         } catch (RuntimeException e) {
             heartbeat.cancel(false);
             LOG.error("job {}: unexpected error", job.id(), e);
             fail(c, "internal error: " + e);
         }
+    }
+
+    /**
+     * The builtin renderer draws in a fraction of a second, too fast for anyone to see a render
+     * happen; with YTV2_BUILTIN_PACE_SECONDS, what a person asked for takes as long as on a GPU.
+     * Background work is not paced, so a demo library still fills in quickly.
+     */
+    private void pace(Job job, RenderedImage image, long began) throws InterruptedException {
+        if (job.priority() < Job.PERSON || !"builtin".equals(image.backend())) return;
+        long left = config.builtinPace().toNanos() - (System.nanoTime() - began);
+        if (left > 0) TimeUnit.NANOSECONDS.sleep(left);
     }
 
     private void fail(Claimed c, String error) {

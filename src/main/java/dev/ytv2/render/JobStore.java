@@ -19,22 +19,33 @@ public final class JobStore {
         this.jdbi = jdbi;
     }
 
-    /** Queues a render; a job already waiting for this item and mode takes the new prompt instead. */
-    public Job enqueue(Handle h, String videoId, String mode, String prompt, String source, String template) {
+    /** What to render and how urgently; `backends` null means the worker's configured ones. */
+    public record Spec(String prompt, String source, String template, int priority, String backends) {
+    }
+
+    /**
+     * Queues a render; a job already waiting for this item and mode takes the new prompt instead,
+     * and keeps the higher of the two priorities (a person's wait never drops to the background).
+     */
+    public Job enqueue(Handle h, String videoId, String mode, Spec spec) {
         return h.createQuery("""
-                        INSERT INTO image_jobs (video_id, mode, prompt, prompt_source, template)
-                        VALUES (:videoId, :mode, :prompt, :source, :template)
+                        INSERT INTO image_jobs (video_id, mode, prompt, prompt_source, template, priority, backends)
+                        VALUES (:videoId, :mode, :prompt, :source, :template, :priority, :backends)
                         ON CONFLICT (video_id, mode) WHERE state = 'queued' DO UPDATE SET
                             prompt = EXCLUDED.prompt, prompt_source = EXCLUDED.prompt_source, template = EXCLUDED.template,
+                            backends = CASE WHEN EXCLUDED.priority >= image_jobs.priority THEN EXCLUDED.backends
+                                            ELSE image_jobs.backends END,
+                            priority = greatest(image_jobs.priority, EXCLUDED.priority),
                             attempts = 0, run_after = now(), updated_at = now()
                         RETURNING\s""" + Job.COLUMNS)
-                .bind("videoId", videoId).bind("mode", mode).bind("prompt", prompt)
-                .bind("source", source).bind("template", template)
+                .bind("videoId", videoId).bind("mode", mode).bind("prompt", spec.prompt())
+                .bind("source", spec.source()).bind("template", spec.template())
+                .bind("priority", spec.priority()).bind("backends", spec.backends())
                 .map((rs, ctx) -> Job.map(rs)).one();
     }
 
     /**
-     * Takes the oldest due job, skipping rows other workers hold and items that already have a
+     * Takes the due job of the highest priority, oldest first, skipping rows other workers hold and items that already have a
      * render running (so one item's renders finish in the order they were asked for).
      */
     public Optional<Job> claim(Handle h, String owner, Duration lease) {
@@ -46,7 +57,7 @@ public final class JobStore {
                             WHERE q.state = 'queued' AND q.run_after <= now()
                               AND NOT EXISTS (SELECT 1 FROM image_jobs r
                                               WHERE r.video_id = q.video_id AND r.mode = q.mode AND r.state = 'running')
-                            ORDER BY q.run_after, q.id
+                            ORDER BY q.priority DESC, q.run_after, q.id
                             LIMIT 1 FOR UPDATE SKIP LOCKED)
                         RETURNING\s""" + Job.COLUMNS)
                 .bind("owner", owner).bind("lease", lease.toMillis() / 1000.0)
@@ -110,14 +121,14 @@ public final class JobStore {
                 .map((rs, ctx) -> Job.map(rs)).one();
     }
 
-    /** Retry: a failed job starts over with a fresh set of attempts. */
+    /** Retry: a failed job starts over with a fresh set of attempts, as a person's request. */
     public Job restart(Handle h, long id) {
         return h.createQuery("""
                         UPDATE image_jobs SET state = 'queued', attempts = 0, run_after = now(), lease_owner = NULL,
-                            lease_until = NULL, finished_at = NULL, updated_at = now()
+                            priority = greatest(priority, :person), lease_until = NULL, finished_at = NULL, updated_at = now()
                         WHERE id = :id
                         RETURNING\s""" + Job.COLUMNS)
-                .bind("id", id).map((rs, ctx) -> Job.map(rs)).one();
+                .bind("id", id).bind("person", Job.PERSON).map((rs, ctx) -> Job.map(rs)).one();
     }
 
     /** Another job waits for the same item and mode (then this one may not go back to the queue). */
@@ -136,6 +147,33 @@ public final class JobStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + Job.COLUMNS + """
                          FROM image_jobs WHERE video_id = :videoId ORDER BY id DESC LIMIT 50""")
                 .bind("videoId", videoId).map((rs, ctx) -> Job.map(rs)).list());
+    }
+
+    /**
+     * Where a queued job stands: its place in the claim order (1 = next) and, once jobs of its
+     * priority have finished, a rough time until it is done (place times their recent average).
+     */
+    public record Place(int position, Optional<Double> estimateSeconds) {
+    }
+
+    public Optional<Place> place(Job job) {
+        if (!Job.QUEUED.equals(job.state())) return Optional.empty();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT (SELECT count(*) FROM image_jobs q
+                                WHERE q.state = 'queued'
+                                  AND (q.priority > j.priority
+                                       OR (q.priority = j.priority AND (q.run_after, q.id) < (j.run_after, j.id)))),
+                               (SELECT avg(extract(epoch FROM d.finished_at - d.started_at))
+                                FROM (SELECT started_at, finished_at FROM image_jobs
+                                      WHERE state = 'done' AND priority = j.priority AND started_at IS NOT NULL
+                                      ORDER BY id DESC LIMIT 50) d)
+                        FROM image_jobs j WHERE j.id = :id AND j.state = 'queued'""")
+                .bind("id", job.id())
+                .map((rs, ctx) -> {
+                    int position = rs.getInt(1) + 1;
+                    double avg = rs.getDouble(2);
+                    return new Place(position, rs.wasNull() ? Optional.<Double>empty() : Optional.of(position * avg));
+                }).findOne());
     }
 
     public OffsetDateTime now(Handle h) {

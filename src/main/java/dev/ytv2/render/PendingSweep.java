@@ -82,7 +82,8 @@ public final class PendingSweep {
     private boolean enqueueIfPending(Handle h, String videoId, Mode m) {
         Optional<String> prompt = h.createQuery(pendingSql(m, true)).bind("videoId", videoId).bind("limit", 1)
                 .map((rs, ctx) -> rs.getString(2)).findOne();
-        prompt.ifPresent(p -> requests.request(h, videoId, m.name(), p, "stored", null));
+        prompt.ifPresent(p -> requests.request(h, videoId, m.name(),
+                new JobStore.Spec(p, "stored", null, Job.BACKGROUND, null)));
         return prompt.isPresent();
     }
 

@@ -17,6 +17,7 @@ public record RenderConfig(
         Duration lease,
         Duration sweepEvery,
         int concurrency,
+        Duration builtinPace,
         String sdapiUrl,
         Optional<String> sdapiAuth,
         String sdapiSampler,
@@ -47,6 +48,7 @@ public record RenderConfig(
                 e.seconds("YTV2_RENDER_LEASE_SECONDS", 60),
                 e.seconds("YTV2_RENDER_SWEEP_SECONDS", 5),
                 e.integer("YTV2_RENDER_CONCURRENCY", 1, 1, 64),
+                e.secondsOrZero("YTV2_BUILTIN_PACE_SECONDS", 0),
                 e.url("YTV2_SDAPI_URL", "http://127.0.0.1:7860"),
                 e.text("YTV2_SDAPI_AUTH"),
                 e.text("YTV2_SDAPI_SAMPLER").orElse("Euler a"),
@@ -59,6 +61,12 @@ public record RenderConfig(
                 e.text("YTV2_OPENAI_API_KEY"),
                 e.text("YTV2_OPENAI_MODEL").orElse("gpt-image-1"),
                 e.text("YTV2_OPENAI_SIZE"));
+    }
+
+    public RenderConfig withBuiltinPace(Duration pace) {
+        return new RenderConfig(width, height, steps, negativePrompt, timeout, maxAttempts, backoff, lease, sweepEvery,
+                concurrency, pace, sdapiUrl, sdapiAuth, sdapiSampler, sdapiCfgScale, sdapiModel, comfyuiUrl, comfyuiWorkflow,
+                comfyuiCheckpoint, openaiUrl, openaiKey, openaiModel, openaiSize);
     }
 
     private record Env(Map<String, String> env) {
@@ -86,6 +94,12 @@ public record RenderConfig(
                 throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '" + env.get(name) + "'");
             }
             return (int) v;
+        }
+
+        Duration secondsOrZero(String name, double fallback) {
+            double v = decimal(name, fallback);
+            if (v < 0 || v > 600) throw new IllegalArgumentException(name + " must be a number of seconds from 0 to 600, got '" + env.get(name) + "'");
+            return Duration.ofMillis(Math.round(v * 1000));
         }
 
         /** Fractions are allowed (tests use short backoffs and leases). */

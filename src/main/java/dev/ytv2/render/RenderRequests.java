@@ -31,15 +31,16 @@ public final class RenderRequests {
         this.mapper = mapper;
     }
 
-    /** For the set-image-prompt endpoint, inside its transaction, after the prompt is written. */
+    /** For the set-image-prompt endpoint, inside its transaction, after the prompt is written: a person waits. */
     public Job request(Handle h, String videoId, String mode, String prompt) {
-        return request(h, videoId, mode, prompt, "user", null);
+        return request(h, videoId, mode, new JobStore.Spec(prompt, "user", null, Job.PERSON, null));
     }
 
-    public Job request(Handle h, String videoId, String mode, String prompt, String source, String template) {
+    public Job request(Handle h, String videoId, String mode, JobStore.Spec spec) {
         if (!MODES.contains(mode)) throw new IllegalArgumentException("mode must be ai1 or ai2, got " + mode);
-        if (prompt == null || prompt.isBlank()) throw new IllegalArgumentException("a render needs a prompt");
-        Job job = jobs.enqueue(h, videoId, mode, prompt.strip(), source, template);
+        if (spec.prompt() == null || spec.prompt().isBlank()) throw new IllegalArgumentException("a render needs a prompt");
+        Job job = jobs.enqueue(h, videoId, mode, new JobStore.Spec(spec.prompt().strip(), spec.source(), spec.template(),
+                spec.priority(), spec.backends()));
         queued(h, job);
         return job;
     }

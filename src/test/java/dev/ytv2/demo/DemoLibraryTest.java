@@ -131,6 +131,25 @@ class DemoLibraryTest {
     }
 
     @Test
+    void aSecondCategoryIsACloseNeighbourOfTheFirst() {
+        Set<String> pairs = new HashSet<>();
+        for (JsonNode n : library) {
+            JsonNode c = n.get("analysis_json").get("category");
+            if (c.size() == 2) pairs.add(c.get(0).asText() + " + " + c.get(1).asText());
+        }
+        assertThat(pairs).isNotEmpty().doesNotContain("Politics + Space", "Travel + AI & Machine Learning", "Cooking + Space",
+                "Gaming + Politics", "Health + Finance");
+        // Every pair the demo makes is one of the neighbours listed for its first category.
+        for (String pair : pairs) {
+            String[] two = pair.split(" \\+ ");
+            assertThat(DemoCategories.COMPANIONS.get(two[0])).as(pair).contains(two[1]);
+            assertThat(two[1]).as(pair).isNotEqualTo(two[0]);
+        }
+        long withTwo = library.stream().filter(n -> n.get("analysis_json").get("category").size() == 2).count();
+        assertThat(withTwo).isBetween(COUNT / 6L, COUNT / 2L);
+    }
+
+    @Test
     void idsAreUnique() {
         assertThat(library.stream().map(n -> n.get("video_id").asText()).distinct()).hasSize(COUNT);
     }

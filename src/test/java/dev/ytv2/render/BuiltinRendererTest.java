@@ -115,6 +115,101 @@ class BuiltinRendererTest {
         assertThat(fastest / 1e6).isLessThan(2000);
     }
 
+    @Test
+    void thePromptDecidesWhatIsDrawnItsLightAndItsMedium() {
+        PromptReading lighthouse = PromptReading.of("a lighthouse in fog at dawn, watercolor");
+        assertThat(lighthouse.motifs()).containsExactly(PromptReading.Motif.LIGHTHOUSE, PromptReading.Motif.SEA);
+        assertThat(lighthouse.light()).isEqualTo(PromptReading.Light.DAWN);
+        assertThat(lighthouse.fog()).isTrue();
+        assertThat(lighthouse.medium()).isEqualTo(PromptReading.Medium.WATERCOLOR);
+
+        PromptReading pasta = PromptReading.of("overhead food photography of homemade pasta, natural window light");
+        assertThat(pasta.first()).isEqualTo(PromptReading.Motif.FOOD);
+        assertThat(pasta.fog()).isFalse();
+        assertThat(pasta.medium()).isEqualTo(PromptReading.Medium.CLEAN);
+        assertThat(PromptReading.of("stained glass window of a city skyline at night").medium()).isEqualTo(PromptReading.Medium.GLASS);
+    }
+
+    @Test
+    void twoDifferentPromptsGiveClearlyDifferentPalettesAndPictures() throws IOException {
+        BufferedImage lighthouse = decode(renderer.renderPng("a lighthouse in fog at dawn, watercolor", 5, 320, 180));
+        BufferedImage pasta = decode(renderer.renderPng("overhead food photography of homemade pasta", 5, 320, 180));
+        BufferedImage space = decode(renderer.renderPng("cinematic deep-space vista of a nebula", 5, 320, 180));
+
+        assertThat(meanDistance(lighthouse, pasta)).isGreaterThan(60);
+        assertThat(meanDistance(lighthouse, space)).isGreaterThan(60);
+        assertThat(meanDistance(pasta, space)).isGreaterThan(60);
+        // Fog at dawn on paper is pale; deep space is dark; a wooden table is warm.
+        assertThat(meanLuma(lighthouse)).isGreaterThan(170);
+        assertThat(meanLuma(space)).isLessThan(70);
+        int[] table = meanRgb(pasta);
+        assertThat(table[0]).isGreaterThan(table[2] + 30);
+    }
+
+    @Test
+    void aReportsThemedAndFreestyleImagesLookUnlikeEachOther() throws IOException {
+        PromptBuilder builder = new PromptBuilder();
+        String[][] reports = {{"Technology", "My 3-node Proxmox cluster after one year", "Proxmox clustering", "ZFS snapshots"},
+                {"Cooking", "Day 20 of learning homemade pasta", "homemade pasta", "semolina"},
+                {"Space", "What the James Webb telescope just revealed", "exoplanet atmospheres", "neutron stars"},
+                {"Travel", "A week in Lisbon", "Lisbon trams", "custard tarts"}};
+        for (int i = 0; i < reports.length; i++) {
+            String[] r = reports[i];
+            PromptFacts facts = new PromptFacts("yt:themed" + i, r[1], List.of(r[0]), null, "", List.of(r[2], r[3]));
+            String themed = builder.themed(facts).prompt(), freestyle = builder.freestyle(facts).prompt();
+            assertThat(PromptReading.of(themed).medium()).as(themed).isEqualTo(PromptReading.Medium.CLEAN);
+            assertThat(PromptReading.of(themed).motifs()).as(themed).isNotEmpty();
+            assertThat(PromptReading.of(freestyle).medium()).as(freestyle).isNotEqualTo(PromptReading.Medium.CLEAN);
+            BufferedImage a1 = decode(renderer.renderPng(themed, 9, 320, 180));
+            BufferedImage ai2 = decode(renderer.renderPng(freestyle, 9, 320, 180));
+            assertThat(meanDistance(a1, ai2)).as(themed + " / " + freestyle).isGreaterThan(40);
+        }
+        // Every freestyle medium is drawn as an artist's medium, never as the clean themed look.
+        for (int i = 0; i < 200; i++) {
+            String freestyle = builder.freestyle(new PromptFacts("web:" + i, "Anything", List.of("Science"), null, "", List.of("entropy"))).prompt();
+            assertThat(PromptReading.of(freestyle).medium()).as(freestyle).isNotEqualTo(PromptReading.Medium.CLEAN);
+        }
+    }
+
+    @Test
+    void everyMediumRendersAFullSizeImageWellUnderASecond() {
+        String[] prompts = {"clean isometric illustration of a server cluster", "a lighthouse in fog at dawn, watercolor",
+                "linocut print of mountains at sunset", "stained glass window, a city at night", "isometric pixel art of a planet",
+                "oil painting with thick impasto of a forest", "double exposure photograph of the ocean", "an abstract thought"};
+        for (String p : prompts) renderer.renderPng(p, 1, 1024, 576);
+        long worst = 0;
+        for (String p : prompts) {
+            long fastest = Long.MAX_VALUE;
+            for (int run = 0; run < 3; run++) {
+                long start = System.nanoTime();
+                renderer.renderPng(p, run, 1024, 576);
+                fastest = Math.min(fastest, System.nanoTime() - start);
+            }
+            System.out.printf("builtin render 1024x576, %-50s fastest %.1f ms%n", p, fastest / 1e6);
+            worst = Math.max(worst, fastest);
+        }
+        assertThat(worst / 1e6).isLessThan(1000);
+    }
+
+    private static double meanLuma(BufferedImage img) {
+        int[] m = meanRgb(img);
+        return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2];
+    }
+
+    private static int[] meanRgb(BufferedImage img) {
+        long r = 0, g = 0, b = 0;
+        int n = img.getWidth() * img.getHeight();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                r += (p >> 16) & 0xff;
+                g += (p >> 8) & 0xff;
+                b += p & 0xff;
+            }
+        }
+        return new int[] {(int) (r / n), (int) (g / n), (int) (b / n)};
+    }
+
     private static BufferedImage decode(byte[] png) throws IOException {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(img).as("decodable PNG").isNotNull();

@@ -74,6 +74,12 @@ public final class RenderKit implements AutoCloseable {
         });
     }
 
+    /** Background work, as an automatic prompt for a new report queues it. */
+    public Job background(String videoId, String mode, String prompt) {
+        return jdbi.inTransaction(h -> s.renderRequests().request(h, videoId, mode,
+                new JobStore.Spec(prompt, "auto", "freestyle", Job.BACKGROUND, null)));
+    }
+
     JsonNode analysis(String videoId) {
         return json(jdbi.withHandle(h -> h.createQuery("SELECT analysis_json::text FROM content WHERE video_id = :id")
                 .bind("id", videoId).mapTo(String.class).one()));

@@ -43,7 +43,7 @@ class RenderLoopTest {
         assertThat(v.get("prompt").asText()).isEqualTo("an old lighthouse in a storm");
         assertThat(v.get("image_mode").asText()).isEqualTo("ai1");
         assertThat(v.get("backend").asText()).isEqualTo("builtin");
-        assertThat(v.get("model").asText()).isEqualTo("builtin-abstract-v1");
+        assertThat(v.get("model").asText()).isEqualTo("builtin-prompt-v2");
         assertThat(v.get("seed").isIntegralNumber()).isTrue();
         assertThat(v.get("width").asInt()).isEqualTo(160);
         assertThat(v.get("height").asInt()).isEqualTo(90);

@@ -42,6 +42,46 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * Starts `serve` with these arguments (for example `--demo`) and waits until GET /health
+     * answers 200; a null `databaseUrl` runs it on the embedded database in `dataDir`.
+     */
+    public static ServerProcess startServe(List<String> serveArgs, String databaseUrl, int port, Path dataDir,
+                                           Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.putIfAbsent("PORT", Integer.toString(port));
+        List<String> args = new java.util.ArrayList<>(List.of("serve"));
+        args.addAll(serveArgs);
+        ServerProcess server = launch("serve", args, databaseUrl, dataDir, env, port);
+        server.awaitHealthy(Duration.ofSeconds(90));
+        return server;
+    }
+
+    /** What a command that runs to its end left behind. */
+    public record Finished(int exitCode, String output) {
+    }
+
+    /** Runs a one-shot command (`import ...`) to its end; a null `databaseUrl` means the embedded database. */
+    public static Finished run(List<String> args, String databaseUrl, Path dataDir, Map<String, String> extraEnv,
+                               Duration within) {
+        ServerProcess p = launch(args.get(0), args, databaseUrl, dataDir, extraEnv, -1);
+        try {
+            if (!p.process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.kill();
+                throw new IllegalStateException(args + " did not end within " + within + ":\n" + p.output());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return new Finished(p.exitValue(), p.output());
+    }
+
+    /** Waits until the output holds `line` (or fails with the output so far). */
+    public void awaitLine(String line, Duration within) {
+        awaitOutput(line, within);
+    }
+
+    /**
      * Starts `worker` against `databaseUrl` (images go to `dataDir`) and waits until it says it is
      * rendering: its listener, sweep and render threads are running. It has no port.
      */
@@ -62,7 +102,8 @@ public final class ServerProcess implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(command);
             Map<String, String> env = pb.environment();
             env.put("YTV2_DATA_DIR", dataDir.toString());
-            env.put("DATABASE_URL", databaseUrl);
+            if (databaseUrl == null) env.remove("DATABASE_URL");
+            else env.put("DATABASE_URL", databaseUrl);
             env.put("DEBUG_TOKEN", TestServer.ADMIN);
             env.put("INGEST_TOKEN", TestServer.INGEST);
             env.remove("YTV2_READ_TOKEN");

@@ -215,7 +215,7 @@ class ManageImagesBrowserTest {
         assertThat(d.selected()).isEqualTo(newest);
         assertThat(d.text(".variant[data-url=\"" + newest + "\"] .variant-prompt")).isEqualTo("lamp at night");
         assertThat(d.text(".variant[data-url=\"" + newest + "\"] .variant-facts"))
-                .contains("builtin", "builtin-abstract-v1", "seed ", "160×90", "just now");
+                .contains("builtin", "builtin-prompt-v2", "seed ", "160×90", "just now");
         assertThat(d.variants().get(2)).isEqualTo(a1Old);
         assertThat(browser.shownImage("yt:loop")).as("the card behind the dialog").isEqualTo("ai1 " + newest);
 
@@ -409,6 +409,47 @@ class ManageImagesBrowserTest {
             d.waitFor("then the dialog", () -> !d.isOpen());
         } finally {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
+
+    @Test
+    void aRegenerateGoesAheadOfBackgroundRendersAndTheDialogShowsItsPlaceInTheQueue() throws Exception {
+        List<String> ids = List.of("yt:queue-busy", "yt:queue-later", "yt:queue-mine");
+        for (String id : ids) server.ingest(report(id, "2025-04-02T00:00:00Z"));
+        backend.hold = new CountDownLatch(1);
+        try {
+            // The worker is busy with background work, more waits behind it, and one person asked first.
+            kit.background("yt:queue-busy", "ai1", "an automatic prompt being rendered");
+            browser.waitUntil("the background render runs", () -> kit.events("yt:queue-busy", "image-job-started").size() == 1);
+            kit.background("yt:queue-later", "ai1", "automatic, queued");
+            kit.background("yt:queue-later", "ai2", "automatic too");
+            server.adminPost("/api/set-image-prompt", server.object().put("video_id", "yt:queue-busy").put("mode", "ai2")
+                    .put("prompt", "someone else's regenerate").toString());
+
+            browser.go("/");
+            browser.waitUntil("cards", () -> browser.cards().size() == 11);
+            ManageDialog d = ManageDialog.open(browser, "yt:queue-mine");
+            d.typePrompt("a lighthouse in fog at dawn, watercolor");
+            d.click("[data-role=regenerate]");
+            d.waitFor("queued with its place", () -> d.jobStates().equals(List.of("queued"))
+                    && !d.text(".job-line[data-job-state=queued] [data-role=queue-place]").isEmpty());
+            // Behind the other person's request only, not behind the two background renders.
+            assertThat(d.text("[data-role=queue-place]")).matches("2nd in line( · about \\d+ s)?");
+            String shots = System.getProperty("ytv2.screenshots");
+            if (shots != null) {
+                Files.write(Files.createDirectories(Path.of(shots)).resolve("manage-queue-place.png"),
+                        browser.driver.getScreenshotAs(OutputType.BYTES));
+            }
+
+            backend.hold.countDown();
+            d.waitFor("done", () -> d.jobStates().equals(List.of("done")));
+            browser.waitUntil("the background renders finish too", () -> kit.events("yt:queue-later", "image-variant-added").size() == 2);
+            var mine = kit.events("yt:queue-mine", "image-job-started").get(0).at();
+            assertThat(kit.events("yt:queue-later", "image-job-started")).allSatisfy(e -> assertThat(e.at()).isAfter(mine));
+        } finally {
+            backend.hold.countDown();
+            escape(browser);
+            for (String id : ids) server.delete("/api/reports/" + id, "Authorization", "Bearer " + TestServer.ADMIN);
         }
     }
 
