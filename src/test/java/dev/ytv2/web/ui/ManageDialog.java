@@ -42,7 +42,7 @@ final class ManageDialog {
     }
 
     void tab(String mode) {
-        find("#manage-tab-" + mode).click();
+        click("#manage-tab-" + mode);
         waitFor(mode + " tab", () -> "true".equals(find("#manage-tab-" + mode).getAttribute("aria-selected")));
     }
 
