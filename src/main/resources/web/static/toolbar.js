@@ -1,10 +1,11 @@
 // Search box (debounced), sort menu, and the filters drawer toggle on small screens.
 
 import { h, debounce } from './dom.js';
-import { SORTS, withQuery, withSort } from './url-state.js';
+import { SORTS, SEARCH_SORT, withQuery, withSort, effectiveSort } from './url-state.js';
 
 export function createToolbar({ search, form, sort, getState, navigate, facetsPanel }) {
   for (const [value, label] of SORTS) sort.append(h('option', { value, text: label }));
+  const relevance = sort.querySelector(`option[value="${SEARCH_SORT}"]`);
 
   let typingSession = false;
   const commit = debounce(() => {
@@ -43,7 +44,10 @@ export function createToolbar({ search, form, sort, getState, navigate, facetsPa
     render(state) {
       if (document.activeElement !== search && search.value !== state.q) search.value = state.q;
       if (document.activeElement === search && !typingSession && search.value.trim() !== state.q) search.value = state.q;
-      sort.value = state.sort;
+      // relevance ranks a search; with no search there is nothing to rank
+      relevance.disabled = !state.q;
+      relevance.hidden = !state.q;
+      sort.value = effectiveSort(state);
     },
   };
 }
