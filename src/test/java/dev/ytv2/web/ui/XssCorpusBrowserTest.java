@@ -130,14 +130,10 @@ class XssCorpusBrowserTest {
             assertClean(b, "settings");
             signIn(b);
             for (String id : ids.subList(0, 4)) {
-                WebElement menu = b.card(id).findElement(By.cssSelector(".card-menu"));
-                b.js("arguments[0].scrollIntoView({block: 'center'})", menu);
-                menu.click();
-                b.driver.findElement(By.cssSelector(".menu [data-role=manage-images]")).click();
-                b.waitUntil("manage images", () -> b.driver.findElements(By.cssSelector("#manage[open]")).size() == 1);
-                // Tabs are re-rendered on each switch: find them afresh each time.
+                // Opened and loaded: the dialog redraws itself when the report arrives.
+                ManageDialog dialog = ManageDialog.open(b, id);
                 for (String mode : List.of("ai1", "ai2")) {
-                    b.driver.findElement(By.id("manage-tab-" + mode)).click();
+                    dialog.tab(mode);
                     assertClean(b, "manage images " + mode + " of " + id);
                 }
                 b.js("document.querySelector('#manage').close()");
