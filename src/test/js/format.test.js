@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDuration, describeDuration, formatDate, formatAge, sourceLabel, categoriesOf, labelFor }
+import { formatDuration, describeDuration, formatDate, formatAge, sourceLabel, categoriesOf, labelFor, firstThatFits }
   from '../../main/resources/web/static/format.js';
 
 test('durations read like a player clock', () => {
@@ -29,4 +29,11 @@ test('labels and categories come from the row', () => {
   assert.deepEqual(categoriesOf({ analysis: { category: ['Tech', 'Science'], categories: [{ category: 'Tech' }, 'Art'] } }),
     ['Tech', 'Science', 'Art']);
   assert.deepEqual(categoriesOf({}), []);
+});
+
+test('the longest text that fits is chosen, else the shortest offered', () => {
+  const measure = (t) => t.length * 8;
+  assert.equal(firstThatFits(['Search summaries', 'Search'], 200, measure), 'Search summaries');
+  assert.equal(firstThatFits(['Search summaries', 'Search'], 100, measure), 'Search');
+  assert.equal(firstThatFits(['Search summaries', 'Search'], 20, measure), 'Search');
 });

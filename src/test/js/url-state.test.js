@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   parseState, serializeState, emptyState, reportsQuery, filtersQuery, toggleFilter, withQuery, withSort,
-  withReport, withHasAudio, activeChips, removeChip, clearFilters, sameList, SORTS,
+  withReport, withHasAudio, activeChips, removeChip, clearFilters, sameList, effectiveSort, SORTS,
 } from '../../main/resources/web/static/url-state.js';
 
 test('an empty URL is the default view and serializes to nothing', () => {
@@ -33,9 +33,41 @@ test('a full view round-trips through the URL', () => {
 });
 
 test('every API sort survives the URL; the default sort is left out', () => {
-  for (const [key] of SORTS) assert.equal(parseState(serializeState(withSort(emptyState(), key))).sort, key);
+  const searching = withQuery(emptyState(), 'pasta');
+  for (const [key] of SORTS) {
+    const query = serializeState(withSort(withSort(searching, 'title_asc'), key));
+    assert.equal(effectiveSort(parseState(query)), key, query);
+  }
   assert.equal(serializeState(withSort(emptyState(), 'added_desc')), '');
-  assert.equal(parseState('sort=drop_table').sort, 'added_desc');
+  assert.equal(effectiveSort(parseState('sort=drop_table')), 'added_desc');
+});
+
+test('a search is ranked by relevance unless the user picked another order', () => {
+  const searching = withQuery(emptyState(), 'pasta');
+  assert.equal(effectiveSort(searching), 'relevance');
+  assert.equal(serializeState(searching), 'q=pasta');
+  assert.equal(new URLSearchParams(reportsQuery(searching)).get('sort'), 'relevance');
+  assert.equal(new URLSearchParams(reportsQuery(emptyState())).get('sort'), 'added_desc');
+
+  const newest = withSort(searching, 'added_desc');
+  assert.equal(serializeState(newest), 'q=pasta&sort=added_desc');
+  assert.equal(effectiveSort(parseState('q=pasta&sort=added_desc')), 'added_desc');
+  assert.equal(effectiveSort(withQuery(newest, 'pizza')), 'added_desc', 'a new search keeps the picked order');
+
+  const backToRelevance = withSort(newest, 'relevance');
+  assert.equal(serializeState(backToRelevance), 'q=pasta&sort=relevance');
+  assert.ok(!sameList(newest, backToRelevance));
+  assert.ok(sameList(searching, backToRelevance), 'picked or by default, relevance is the same list');
+});
+
+test('relevance without a search is no order at all', () => {
+  assert.equal(effectiveSort(parseState('sort=relevance')), 'added_desc');
+  assert.equal(serializeState(parseState('sort=relevance')), '');
+  const cleared = withQuery(withSort(withQuery(withSort(withQuery(emptyState(), 'pasta'), 'added_desc'), 'pasta'), 'relevance'), '');
+  assert.equal(effectiveSort(cleared), 'added_desc');
+  assert.equal(serializeState(cleared), '');
+  assert.equal(serializeState(clearFilters(parseState('q=pasta&sort=relevance'))), '');
+  assert.equal(serializeState(withSort(emptyState(), 'relevance')), '');
 });
 
 test('junk in the URL is ignored, not trusted', () => {

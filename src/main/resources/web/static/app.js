@@ -115,7 +115,7 @@ installKeyboard({ search: $('#search'), grid: $('#wall') });
 const live = startLiveUpdates({
   api, wall, getState: () => state, pill: $('#new-pill'), statusEl: $('#live-status'),
   onImageEvent: onManageEvent,
-  onResync: () => { wall.reload(); filters.load(state); },
+  reloadList: () => { wall.reload(); filters.load(state, { changed: true }); },
 });
 
 apply(null, state);

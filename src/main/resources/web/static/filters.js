@@ -14,6 +14,9 @@ const SECTIONS = [
   { key: 'summary_type', facet: 'summary_type', title: 'Summary type', label: labelFor },
 ];
 const SHOW = 8;
+// Right after the library changed, the API may answer the counts from before the change while it
+// recounts a large library, for at most 2 s; one more look after that shows the new counts.
+const RECOUNT_MS = 2100;
 const CHIP_NAMES = { q: 'Search', source: 'Source', category: 'Category', subcategory: 'Subcategory', channel: 'Channel',
   language: 'Language', content_type: 'Type', summary_type: 'Summary', has_audio: 'Audio', date_from: 'From', date_to: 'To' };
 
@@ -22,10 +25,14 @@ const list = (v) => (Array.isArray(v) ? v.filter((x) => x && (typeof x.value ===
 export function createFilters({ api, body, chipsEl, badge, getState, navigate }) {
   let generation = 0;
   let facets = null;
+  let recheck = null;
   const expanded = new Set();
 
-  async function load(state) {
+  /** changed: the library has just changed (new reports shown, a resync). */
+  async function load(state, { changed = false } = {}) {
     const gen = ++generation;
+    clearTimeout(recheck);
+    if (changed) recheck = setTimeout(() => { if (gen === generation) load(getState()); }, RECOUNT_MS);
     try {
       const data = await api.getFilters(filtersQuery(state));
       if (gen !== generation) return;

@@ -7,7 +7,8 @@ import { reportsQuery } from './url-state.js';
 const IMAGE_EVENTS = ['image-variant-added', 'image-variant-selected', 'image-variant-deleted', 'image-variant-restored',
   'image-variant-starred', 'image-display-mode-set', 'image-images-purged'];
 
-export function startLiveUpdates({ api, wall, getState, pill, statusEl, onImageEvent, onResync }) {
+/** reloadList: shows the list afresh, its cards and its facet counts (they change together). */
+export function startLiveUpdates({ api, wall, getState, pill, statusEl, onImageEvent, reloadList }) {
   const fresh = new Set();
   const pending = new Map();
 
@@ -19,7 +20,7 @@ export function startLiveUpdates({ api, wall, getState, pill, statusEl, onImageE
   pill.addEventListener('click', () => {
     fresh.clear();
     showPill();
-    wall.reload();
+    reloadList();
     window.scrollTo({ top: 0, behavior: 'smooth' });
   });
 
@@ -65,7 +66,7 @@ export function startLiveUpdates({ api, wall, getState, pill, statusEl, onImageE
     },
     'report-updated': (data) => { if (wall.has(data.video_id)) refresh(data.video_id); },
     'report-deleted': (data) => { wall.remove(data.video_id); fresh.delete(data.video_id); showPill(); },
-    resync: () => { fresh.clear(); showPill(); onResync(); },
+    resync: () => { fresh.clear(); showPill(); reloadList(); },
   };
   for (const name of IMAGE_EVENTS) handlers[name] = (data) => onImage(name, data);
   for (const name of ['image-prompt-set', 'image-job-queued', 'image-job-started', 'image-job-failed']) {

@@ -1,4 +1,4 @@
-// Manage Images (admin, SPEC 6): AI1 / AI2 tabs, prompt, regenerate with live job state
+// Manage Images (admin): A1 (themed) / AI2 (freestyle) tabs, prompt, regenerate with live job state
 // (manage-jobs.js), the variants list (manage-variants.js), the card's preferred image,
 // "Delete all AI images…".
 
@@ -8,8 +8,9 @@ import { defaultPrompt, originalPrompt, jobLines, isActive, variantsOf } from '.
 import { renderVariants, lightbox } from './manage-variants.js';
 import { jobLine, startElapsedTicker } from './manage-jobs.js';
 
-const MODES = [['ai1', 'AI1'], ['ai2', 'AI2']];
-const DISPLAY = [['', 'Global'], ['og', 'OG'], ['ai1', 'AI1'], ['ai2', 'AI2']];
+// 'ai1' is the API's name; people see A1, as in Settings.
+const MODES = [['ai1', 'A1'], ['ai2', 'AI2']];
+const DISPLAY = [['', 'Global'], ['og', 'OG'], ['ai1', 'A1'], ['ai2', 'AI2']];
 let active = null; // the one open dialog's controller
 
 export function openManageImages({ dialog, api, report, toast, onReport }) {
@@ -116,7 +117,7 @@ export function openManageImages({ dialog, api, report, toast, onReport }) {
 
   function promptBox(mode) {
     if (ctl.loaded && ctl.prompts[mode] === undefined) ctl.prompts[mode] = defaultPrompt(ctl.report, mode);
-    const label = mode === 'ai1' ? 'AI1' : 'AI2';
+    const label = MODES.find(([m]) => m === mode)[1];
     const area = h('textarea', { id: `manage-prompt-${mode}`, rows: '4', 'aria-label': `${label} prompt`,
       placeholder: ctl.loaded ? `Describe the ${mode === 'ai1' ? 'themed' : 'freestyle'} image…` : 'Loading…',
       disabled: !ctl.loaded || undefined });

@@ -5,8 +5,11 @@ import { h, clear } from './dom.js';
 import { icon, sourceIconName } from './icons.js';
 import { resolveImage } from './image-modes.js';
 import { safeUrl } from './safe-url.js';
-import { formatDuration, formatDate, sourceLabel, categoriesOf, labelFor, languageLabel } from './format.js';
+import { formatDuration, describeDuration, formatDate, sourceLabel, categoriesOf, labelFor, languageLabel } from './format.js';
 import { audioPlayer } from './audio-player.js';
+import { tabStrip } from './tab-strip.js';
+
+const readable = (variants) => (Array.isArray(variants) ? variants : []).filter((v) => v && (v.html || v.text));
 
 export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCopyLink, onFilter }) {
   let openId = null;
@@ -29,7 +32,7 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
     const row = rowFor(id);
     render(row, null, true);
     if (!dialog.open) dialog.showModal();
-    dialog.querySelector('.reader-close')?.focus();
+    closeBtn.focus();
     try {
       const report = await api.getReport(id);
       if (gen !== generation) return;
@@ -47,16 +50,26 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
     dialog.close();
   }
 
-  function shell(report) {
-    const closeBtn = h('button', { type: 'button', class: 'icon-button reader-close', 'aria-label': 'Close reader', onclick: () => dialog.close() }, icon('x'));
-    return h('div', { class: 'reader-top' },
-      h('span', { class: 'reader-source' }, icon(sourceIconName(report?.content_source), { size: 16 }), h('span', { text: report ? sourceLabel(report) : '' })),
-      closeBtn);
+  // The top bar outlives every redraw of the content, so the close button keeps the focus it got
+  // when the reader opened while the full report replaces the card's row.
+  const closeBtn = h('button', { type: 'button', class: 'icon-button reader-close', 'aria-label': 'Close reader', onclick: () => dialog.close() }, icon('x'));
+  const sourceEl = h('span', { class: 'reader-source' });
+  const top = h('div', { class: 'reader-top' }, sourceEl, closeBtn);
+
+  /** Replaces everything below the top bar; focus that was in the replaced part goes to the close button. */
+  function show(report, content, { compact }) {
+    clear(sourceEl).append(icon(sourceIconName(report?.content_source), { size: 16 }), h('span', { text: report ? sourceLabel(report) : '' }));
+    dialog.classList.toggle('is-compact', compact);
+    for (const node of Array.from(dialog.childNodes)) if (node !== top) node.remove();
+    if (!top.isConnected) dialog.append(top);
+    dialog.append(content);
+    if (dialog.open && !dialog.contains(document.activeElement)) closeBtn.focus({ preventScroll: true });
   }
 
   function render(report, variants, loading) {
-    clear(dialog);
     const r = report || {};
+    // A row lists its variants without their text: an empty list means there is no summary to wait for.
+    const empty = loading ? Array.isArray(r.summary_variants) && r.summary_variants.length === 0 : readable(variants).length === 0;
     const title = (typeof r.title === 'string' && r.title.trim()) || (loading ? 'Loading…' : 'Untitled');
     const image = resolveImage(r, imageSetting().mode, imageSetting().rotateCounter).chain[0];
     const source = safeUrl(r.canonical_url);
@@ -64,7 +77,9 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
     const meta = [
       r.channel || r.channel_name ? h('span', { class: 'reader-channel', text: r.channel || r.channel_name }) : null,
       when ? h('time', { datetime: String(when), text: formatDate(when) }) : null,
-      formatDuration(r.duration_seconds) ? h('span', { text: formatDuration(r.duration_seconds) }) : null,
+      // next to a date, "22:24" reads as a time of day
+      formatDuration(r.duration_seconds) ? h('span', { class: 'reader-duration', text: describeDuration(r.duration_seconds),
+        title: `Duration ${formatDuration(r.duration_seconds)}`, 'aria-label': `Duration ${describeDuration(r.duration_seconds)}` }) : null,
       r.analysis?.language ? h('span', { text: languageLabel(r.analysis.language) }) : null,
     ].filter(Boolean);
     const cats = categoriesOf(r).map((c) => h('button', { type: 'button', class: 'chip chip-category', text: c,
@@ -75,7 +90,7 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
     const hero = image ? h('img', { class: 'reader-hero', src: image.url, alt: '', 'data-image-source': image.source }) : null;
     hero?.addEventListener('error', () => hero.remove());
 
-    dialog.append(shell(r), h('div', { class: 'reader-scroll' },
+    show(r, h('div', { class: 'reader-scroll' },
       h('header', { class: 'reader-head' },
         hero,
         h('div', { class: 'reader-head-text' },
@@ -89,14 +104,24 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
             r.video_id ? h('button', { type: 'button', class: 'button', onclick: () => onCopyLink(r.video_id) },
               icon('link', { size: 16 }), h('span', { text: 'Copy link' })) : null))),
       player ? player.el : null,
-      loading ? h('div', { class: 'reader-loading', 'aria-busy': 'true' },
-        h('div', { class: 'sk-line w60' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w40' }))
-        : renderTabs(variants)));
+      empty ? noSummary(r, Boolean(player))
+        : loading ? h('div', { class: 'reader-loading', 'aria-busy': 'true' },
+          h('div', { class: 'sk-line w60' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w40' }))
+          : renderTabs(variants)), { compact: empty });
+  }
+
+  function noSummary(r, hasAudio) {
+    const kind = { youtube: 'video', reddit: 'thread' }[r.content_source] || 'page';
+    return h('section', { class: 'reader-empty', 'aria-labelledby': 'reader-empty-title' },
+      h('div', { class: 'state-icon' }, icon('inbox', { size: 24 })),
+      h('div', null,
+        h('h3', { id: 'reader-empty-title', text: hasAudio ? 'Audio summary only' : 'No written summary yet' }),
+        h('p', { text: hasAudio ? `This ${kind} has an audio summary above, but no written one.`
+          : `This ${kind} is in the library, but its summary has not been written yet. It appears here as soon as it is.` })));
   }
 
   function renderTabs(variants) {
-    const list = (Array.isArray(variants) ? variants : []).filter((v) => v && (v.html || v.text));
-    if (list.length === 0) return h('p', { class: 'reader-empty', text: 'This report has no summary text yet.' });
+    const list = readable(variants);
     const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Summary variants' });
     const panel = h('div', { class: 'summary-body', role: 'tabpanel', id: 'reader-panel', tabindex: '0' });
     const tabs = list.map((v, i) => h('button', {
@@ -109,6 +134,7 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
       panel.setAttribute('aria-labelledby', tabs[i].id);
       showVariant(panel, list[i]);
       if (focus) tabs[i].focus();
+      tabs[i].scrollIntoView({ block: 'nearest', inline: 'nearest' });
     };
     tabs.forEach((t, i) => {
       t.addEventListener('click', () => select(i, false));
@@ -121,7 +147,7 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
     });
     tablist.append(...tabs);
     select(0, false);
-    return h('section', { class: 'reader-summaries' }, tablist, panel);
+    return h('section', { class: 'reader-summaries' }, tabStrip(tablist), panel);
   }
 
   function showVariant(panel, variant) {
@@ -140,12 +166,12 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
   }
 
   function renderError(row, err) {
-    clear(dialog);
-    dialog.append(shell(row), h('div', { class: 'reader-scroll' }, h('div', { class: 'state-card' },
+    show(row, h('div', { class: 'reader-scroll' }, h('div', { class: 'state-card' },
       h('div', { class: 'state-icon error' }, icon('alert', { size: 28 })),
       h('h2', { id: 'reader-title', text: err?.status === 404 ? 'This report is gone' : 'Could not open this report' }),
       h('p', { text: err?.message || 'Something went wrong.' }),
-      h('button', { type: 'button', class: 'button', text: 'Try again', onclick: () => { const id = openId; openId = null; open(id); } }))));
+      h('button', { type: 'button', class: 'button', text: 'Try again', onclick: () => { const id = openId; openId = null; open(id); } }))),
+    { compact: true });
   }
 
   return { open, close, isOpen: () => dialog.open, current: () => openId };

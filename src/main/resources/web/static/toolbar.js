@@ -1,10 +1,12 @@
 // Search box (debounced), sort menu, and the filters drawer toggle on small screens.
 
 import { h, debounce } from './dom.js';
-import { SORTS, withQuery, withSort } from './url-state.js';
+import { firstThatFits } from './format.js';
+import { SORTS, SEARCH_SORT, withQuery, withSort, effectiveSort } from './url-state.js';
 
 export function createToolbar({ search, form, sort, getState, navigate, facetsPanel }) {
   for (const [value, label] of SORTS) sort.append(h('option', { value, text: label }));
+  const relevance = sort.querySelector(`option[value="${SEARCH_SORT}"]`);
 
   let typingSession = false;
   const commit = debounce(() => {
@@ -25,6 +27,8 @@ export function createToolbar({ search, form, sort, getState, navigate, facetsPa
   });
   sort.addEventListener('change', () => navigate(withSort(getState(), sort.value)));
 
+  fitPlaceholder(search);
+
   const { toggle, panel, close, scrim } = facetsPanel;
   const setOpen = (open) => {
     panel.classList.toggle('is-open', open);
@@ -43,7 +47,26 @@ export function createToolbar({ search, form, sort, getState, navigate, facetsPa
     render(state) {
       if (document.activeElement !== search && search.value !== state.q) search.value = state.q;
       if (document.activeElement === search && !typingSession && search.value.trim() !== state.q) search.value = state.q;
-      sort.value = state.sort;
+      // relevance ranks a search; with no search there is nothing to rank
+      relevance.disabled = !state.q;
+      relevance.hidden = !state.q;
+      sort.value = effectiveSort(state);
     },
   };
+}
+
+// A narrow phone leaves the box too little room for the whole placeholder; a cut word
+// ("Search su") reads worse than a shorter one.
+const PLACEHOLDERS = ['Search summaries', 'Search'];
+
+function fitPlaceholder(input) {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const fit = () => {
+    const style = getComputedStyle(input);
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (room <= 0) return;
+    ctx.font = style.font;
+    input.placeholder = firstThatFits(PLACEHOLDERS, room, (t) => ctx.measureText(t).width);
+  };
+  new ResizeObserver(fit).observe(input);
 }

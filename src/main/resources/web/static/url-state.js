@@ -2,6 +2,7 @@
 // Pure functions between a URL query and a state object; no DOM, no history.
 
 export const SORTS = [
+  ['relevance', 'Relevance'],
   ['added_desc', 'Newest added'],
   ['added_asc', 'Oldest added'],
   ['published_desc', 'Newest published'],
@@ -12,6 +13,8 @@ export const SORTS = [
   ['duration_desc', 'Longest first'],
 ];
 export const DEFAULT_SORT = 'added_desc';
+/** A search is ranked by relevance unless the user picked another order. */
+export const SEARCH_SORT = 'relevance';
 
 /** Repeatable facet parameters, in the order they appear in the URL. */
 export const FACETS = ['source', 'category', 'subcategory', 'channel', 'language', 'content_type', 'summary_type'];
@@ -23,7 +26,8 @@ const MAX_VALUE = 200;
 export function emptyState() {
   const filters = {};
   for (const f of FACETS) filters[f] = [];
-  return { q: '', sort: DEFAULT_SORT, filters, has_audio: null, date_from: '', date_to: '', report: null };
+  // sort: the order the user picked, '' while they have not picked one (see effectiveSort)
+  return { q: '', sort: '', filters, has_audio: null, date_from: '', date_to: '', report: null };
 }
 
 function clean(value) {
@@ -35,8 +39,7 @@ export function parseState(search) {
   const params = search instanceof URLSearchParams ? search : new URLSearchParams(search || '');
   const state = emptyState();
   state.q = clean(params.get('q') || '');
-  const sort = params.get('sort');
-  if (sort && SORT_KEYS.has(sort)) state.sort = sort;
+  state.sort = pickedSort(state.q, params.get('sort'));
   for (const f of FACETS) {
     for (const v of params.getAll(f)) {
       const value = clean(v);
@@ -54,6 +57,17 @@ export function parseState(search) {
   return state;
 }
 
+/** Relevance only ranks a search; without one it is no choice at all. */
+function pickedSort(q, sort) {
+  if (!sort || !SORT_KEYS.has(sort)) return '';
+  return sort === SEARCH_SORT && !q ? '' : sort;
+}
+
+/** The order the list is shown in: the user's pick, else relevance for a search, else newest added. */
+export function effectiveSort(state) {
+  return pickedSort(state.q, state.sort) || (state.q ? SEARCH_SORT : DEFAULT_SORT);
+}
+
 function filterParams(state, params) {
   if (state.q) params.set('q', state.q);
   for (const f of FACETS) for (const v of state.filters?.[f] || []) params.append(f, v);
@@ -63,10 +77,11 @@ function filterParams(state, params) {
   return params;
 }
 
-/** The canonical query string for a state (without "?"); defaults are left out. */
+/** The canonical query string for a state (without "?"); a sort only when the user picked one. */
 export function serializeState(state) {
   const params = filterParams(state, new URLSearchParams());
-  if (state.sort && state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
+  const sort = pickedSort(state.q, state.sort);
+  if (sort) params.set('sort', sort);
   if (state.report) params.set('report', state.report);
   return params.toString();
 }
@@ -74,7 +89,7 @@ export function serializeState(state) {
 /** Query for GET /api/reports. */
 export function reportsQuery(state, page = 1, size = 24) {
   const params = filterParams(state, new URLSearchParams());
-  params.set('sort', state.sort || DEFAULT_SORT);
+  params.set('sort', effectiveSort(state));
   params.set('page', String(page));
   params.set('size', String(size));
   return params.toString();
@@ -87,7 +102,7 @@ export function filtersQuery(state) {
 
 /** True when two states show the same list (the reader may differ). */
 export function sameList(a, b) {
-  return filtersQuery(a) === filtersQuery(b) && (a.sort || DEFAULT_SORT) === (b.sort || DEFAULT_SORT);
+  return filtersQuery(a) === filtersQuery(b) && effectiveSort(a) === effectiveSort(b);
 }
 
 export function hasFilters(state) {
@@ -97,11 +112,14 @@ export function hasFilters(state) {
 // Small immutable updates used by the UI.
 
 export function withQuery(state, q) {
-  return { ...state, q: clean(q), report: null };
+  const query = clean(q);
+  return { ...state, q: query, sort: pickedSort(query, state.sort), report: null };
 }
 
+/** The user's pick of an order; picking the order already in effect changes nothing. */
 export function withSort(state, sort) {
-  return { ...state, sort: SORT_KEYS.has(sort) ? sort : DEFAULT_SORT };
+  if (!SORT_KEYS.has(sort) || sort === effectiveSort(state)) return state;
+  return { ...state, sort: pickedSort(state.q, sort) };
 }
 
 export function toggleFilter(state, facet, value, on) {
@@ -127,7 +145,7 @@ export function withReport(state, id) {
 }
 
 export function clearFilters(state) {
-  return { ...emptyState(), sort: state.sort };
+  return { ...emptyState(), sort: pickedSort('', state.sort) };
 }
 
 /** Active filters as chips: [{facet, value}] (has_audio, dates and the search included). */

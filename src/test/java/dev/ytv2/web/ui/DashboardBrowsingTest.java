@@ -103,7 +103,7 @@ class DashboardBrowsingTest {
         browser.waitUntil("oldest added first", () -> browser.cardTitles().equals(List.of("Sourdough starter basics", "A history of bread")));
         List<String> offered = new ArrayList<>();
         new Select(browser.driver.findElement(By.id("sort"))).getOptions().forEach(o -> offered.add(o.getAttribute("value")));
-        assertThat(offered).containsExactly("added_desc", "added_asc", "published_desc", "published_asc", "title_asc", "title_desc",
+        assertThat(offered).containsExactly("relevance", "added_desc", "added_asc", "published_desc", "published_asc", "title_asc", "title_desc",
                 "duration_asc", "duration_desc");
     }
 

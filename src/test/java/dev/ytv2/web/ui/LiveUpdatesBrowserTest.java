@@ -60,7 +60,7 @@ class LiveUpdatesBrowserTest {
         assumeTrue(status("/api/report-events") == 200, "the server has no event stream yet");
         browser = Browser.open(server.base);
         browser.go("/");
-        browser.waitUntil("1 card", () -> browser.cards().size() == 1);
+        browser.waitUntil("the cards", () -> !browser.cards().isEmpty());
         browser.waitUntil("live", () -> "live".equals(browser.driver.findElement(By.id("live-status")).getAttribute("data-state")));
     }
 
@@ -71,20 +71,48 @@ class LiveUpdatesBrowserTest {
 
     @Test
     void aReportIngestedThroughTheApiAppearsAsNewAndShowsOnRequest() {
-        server.ingest(UiLibrary.report(server, "yt:livecard02", "Fresh from the API", "Chan", "youtube", "Art", "2025-02-01T00:00:00Z"));
+        int before = browser.cards().size();
+        server.ingest(UiLibrary.report(server, "yt:livecard02", "Fresh from the API", "Chan", "youtube", "Art", "2025-03-01T00:00:00Z"));
         WebElement pill = browser.driver.findElement(By.id("new-pill"));
         browser.waitUntil("new pill", pill::isDisplayed);
         assertThat(pill.getText()).isEqualTo("1 new summary — show");
         pill.click();
-        browser.waitUntil("2 cards", () -> browser.cards().size() == 2);
+        browser.waitUntil("one card more", () -> browser.cards().size() == before + 1);
         assertThat(browser.cardTitles().get(0)).isEqualTo("Fresh from the API");
+    }
+
+    @Test
+    void showingNewReportsRecountsTheFacetsWithTheWall() {
+        server.ingest(UiLibrary.report(server, "reddit:garden01", "Raised beds in a small yard", "r/gardening", "reddit",
+                "Gardening", "2025-02-02T00:00:00Z"));
+        WebElement pill = browser.driver.findElement(By.id("new-pill"));
+        browser.waitUntil("new pill", pill::isDisplayed);
+        pill.click();
+        browser.waitUntil("the new card is shown", () -> browser.cardTitles().contains("Raised beds in a small yard"));
+        var facets = server.getJson("/api/filters");
+        int total = browser.cards().size();
+        browser.waitUntil("the sidebar counts the new report", () -> facetCount("category", "Gardening").equals("1"));
+        assertThat(facetCount("source", "reddit")).isEqualTo(apiCount(facets.path("source"), "reddit"));
+        assertThat(facetCount("source", "youtube")).isEqualTo(apiCount(facets.path("source"), "youtube"));
+        assertThat(browser.driver.findElement(By.id("results-count")).getText()).isEqualTo(total + " summaries");
+    }
+
+    private String facetCount(String facet, String value) {
+        var found = browser.driver.findElements(By.cssSelector("input[data-facet=" + facet + "][data-value=\"" + value + "\"]"));
+        return found.isEmpty() ? "absent" : (String) browser.js(
+                "return arguments[0].closest('.facet-option').querySelector('.facet-count').textContent", found.get(0));
+    }
+
+    private static String apiCount(com.fasterxml.jackson.databind.JsonNode rows, String value) {
+        for (var row : rows) if (row.path("value").asText().equals(value)) return row.path("count").asText();
+        return "absent";
     }
 
     @Test
     void aVariantSelectedThroughTheApiUpdatesTheCardInPlace() {
         browser.pickImageMode("ai2");
         assertThat(browser.shownImage("yt:livecard01")).isEqualTo("ai2 " + first);
-        browser.js("document.querySelector('#wall .card').dataset.marker = 'same-element'");
+        browser.js("document.querySelector('#wall .card[data-video-id=\"yt:livecard01\"]').dataset.marker = 'same-element'");
         var response = server.adminPost("/api/select-image-variant",
                 server.object().put("video_id", "yt:livecard01").put("url", second).put("mode", "ai2").toString());
         assumeTrue(response.statusCode() != 404, "the server has no image endpoints yet");

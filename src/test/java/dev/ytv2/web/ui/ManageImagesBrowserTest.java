@@ -150,6 +150,30 @@ class ManageImagesBrowserTest {
     }
 
     @Test
+    void theThemedImageHasOneNameInSettingsAndInTheDialog() {
+        browser.driver.findElement(By.id("settings-open")).click();
+        assertThat(texts("#settings #image-mode .segment")).containsExactly("OG", "A1", "AI2", "Rotate", "Default");
+        escape(browser);
+        browser.waitUntil("settings closed", () -> browser.driver.findElements(By.cssSelector("#settings[open]")).isEmpty());
+
+        ManageDialog d = ManageDialog.open(browser, "yt:prompt-wanted");
+        assertThat(texts("#manage [role=tab]")).containsExactly("A1", "AI2");
+        assertThat(d.text("[data-role=regenerate]")).isEqualTo("Regenerate A1");
+        assertThat(d.promptBox().getAttribute("aria-label")).isEqualTo("A1 prompt");
+        assertThat(texts("#manage .manage-display .segment")).containsExactly("Global", "OG", "A1", "AI2");
+        String everything = (String) browser.js("""
+                const d = document.getElementById('manage');
+                return d.textContent + ' ' + Array.from(d.querySelectorAll('[aria-label], [title], [placeholder]'))
+                  .map((e) => [e.getAttribute('aria-label'), e.title, e.getAttribute('placeholder')].join(' ')).join(' ');""");
+        assertThat(everything).doesNotContain("AI1");
+        escape(browser);
+    }
+
+    private List<String> texts(String css) {
+        return browser.driver.findElements(By.cssSelector(css)).stream().map(e -> e.getDomProperty("textContent").trim()).toList();
+    }
+
+    @Test
     void thePromptBoxStartsFromTheWantedPromptThenTheLastVariantThenLastUsedAndCanGoBackToTheOriginal() {
         ManageDialog d = ManageDialog.open(browser, "yt:prompt-wanted");
         assertThat(d.prompt()).isEqualTo("the wanted A1 prompt");

@@ -40,6 +40,14 @@ final class UiLibrary {
         return r;
     }
 
+    /** The report with one summary, of the given text, instead of the two written from its title. */
+    static ObjectNode summarised(ObjectNode report, String text) {
+        ArrayNode variants = report.putArray("summary_variants");
+        variants.addObject().put("variant", "comprehensive").put("summary_type", "comprehensive")
+                .put("text", text).put("html", "<p>" + text + "</p>");
+        return report;
+    }
+
     static ObjectNode analysis(ObjectNode report) {
         return (ObjectNode) report.get("analysis_json");
     }
