@@ -163,6 +163,13 @@ public final class App {
             error(ctx, 503, "database_unavailable", "The database is not reachable right now; try again shortly.");
             return;
         }
+        Optional<String> refusedValue = refusedValue(e);
+        if (refusedValue.isPresent()) {
+            // A value PostgreSQL refuses (out of range, too complex) came from the request: one line, no trace.
+            LOG.warn("refused a value on {} {}: SQLSTATE {}", ctx.method(), ctx.path(), refusedValue.get());
+            error(ctx, 400, "invalid_input", "A value in the request is outside what this server can store or search.");
+            return;
+        }
         LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal_error", "Something went wrong on the server; it has been logged.");
     }
@@ -178,6 +185,12 @@ public final class App {
     private static boolean isBadEscape(Throwable e) {
         StackTraceElement[] at = e.getStackTrace();
         return e instanceof IllegalArgumentException && at.length > 0 && at[0].getClassName().equals("java.net.URLDecoder");
+    }
+
+    /** Data exceptions (class 22) and program limits (54) are about a value, not about the server. */
+    private static Optional<String> refusedValue(Throwable e) {
+        return causeOf(e, java.sql.SQLException.class).map(java.sql.SQLException::getSQLState)
+                .filter(state -> state != null && (state.startsWith("22") || state.startsWith("54")));
     }
 
     private static boolean isDatabaseDown(Throwable e) {

@@ -81,6 +81,25 @@ class HostileInputProperties {
         Hostile.answeredCleanly(raw(path), server.mapper, path);
     }
 
+    @Provide
+    Arbitrary<String> extreme() {
+        return Hostile.extremes();
+    }
+
+    @Property(tries = 200)
+    void listsAndFacetsAnswerValuesAtTheDatabasesEdgesCleanly(@ForAll("readParam") String name, @ForAll("extreme") String value,
+                                                              @ForAll boolean facets) {
+        String path = (facets ? "/api/filters?" : "/api/reports?") + name + "=" + Hostile.encode(value);
+        Hostile.answeredCleanly(raw(path), server.mapper, path);
+    }
+
+    @Property(tries = 150)
+    void ingestAnswersValuesAtTheDatabasesEdgesCleanly(@ForAll("ingestField") String field, @ForAll("extreme") String value) {
+        HttpResponse<String> r = server.post("/ingest/report", valid().put(field, value).toString(), "X-INGEST-TOKEN", TestServer.INGEST);
+        Hostile.answeredCleanly(r, server.mapper, field + "=" + value);
+        server.ingest(valid());
+    }
+
     @Property(tries = 100)
     void reportDetailsAnswerEveryIdCleanly(@ForAll("rawValue") String id) {
         String path = "/api/reports/" + id.replace("%2F", "/");
