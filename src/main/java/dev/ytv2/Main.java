@@ -16,6 +16,7 @@ import dev.ytv2.events.EventHub;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.events.EventRoutes;
 import dev.ytv2.files.ExportRoutes;
+import dev.ytv2.files.FileReferences;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.ImageStore;
@@ -123,9 +124,10 @@ public final class Main {
         JobStore jobs = new JobStore(db.jdbi());
         RenderRequests requests = new RenderRequests(db.jdbi(), jobs, events, mapper);
         NewReportHook onCreated = config.autoImages() ? new AutoPrompts(new PromptBuilder(), requests, mapper) : NewReportHook.NONE;
-        return new Services(mapper, events, new ReportStore(db.jdbi(), json), new ReportWriter(db.jdbi(), events, mapper, onCreated),
-                new FacetStore(db.jdbi(), mapper), new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir()),
-                jobs, requests);
+        FileStore files = new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir());
+        return new Services(mapper, events, new ReportStore(db.jdbi(), json),
+                new ReportWriter(db.jdbi(), events, mapper, onCreated, new FileReferences(files)),
+                new FacetStore(db.jdbi(), mapper), files, jobs, requests);
     }
 
     /** A render worker over this database with the configured backends (not started). */
