@@ -34,7 +34,9 @@ import dev.ytv2.web.App;
 import dev.ytv2.web.Auth;
 import dev.ytv2.web.HealthRoutes;
 import dev.ytv2.web.Json;
+import dev.ytv2.web.ServerSecrets;
 import dev.ytv2.web.SessionRoutes;
+import dev.ytv2.web.SessionStore;
 import dev.ytv2.web.StaticAssets;
 import io.javalin.Javalin;
 
@@ -145,7 +147,8 @@ public final class Main {
         Database db = Database.open(config.databaseUrl(), config.dataDir(), 20);
         try {
             Services s = services(config, db);
-            Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(), Clock.systemUTC());
+            Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(),
+                    new SessionStore(db.jdbi()), ServerSecrets.get(db.jdbi(), "session-cookie"));
             EventHub hub = new EventHub(s.events(), EventHub.Settings.defaults());
             EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
             VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())

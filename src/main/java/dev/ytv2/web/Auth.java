@@ -8,42 +8,38 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Who may do what (SPEC 4.1). Tokens are compared in constant time. The browser holds only a
- * signed, HttpOnly, SameSite=Strict session cookie; writes made with it must also carry the
- * `X-YTV2-CSRF` header, which a cross-site form cannot send. Cookies are signed with a key derived
- * from the admin token, so every server sharing the token accepts them and changing it revokes all.
+ * Who may do what. Tokens are compared in constant time. The browser holds only an HttpOnly,
+ * SameSite=Strict session cookie: a random id, signed with a random secret the servers share
+ * through the database; the session itself is a row in PostgreSQL ({@link SessionStore}), so
+ * signing out, expiry and a changed token end it for every server at once. Writes made with the
+ * cookie must also carry the `X-YTV2-CSRF` header, which a cross-site form cannot send.
  */
 public final class Auth {
     public static final String COOKIE = "ytv2_session";
     public static final String CSRF_HEADER = "X-YTV2-CSRF";
+    private static final String RESOLVED = "ytv2.session";
     public enum Role { ADMIN, READER }
 
     private final Optional<String> adminToken;
     private final Optional<String> ingestToken;
     private final Optional<String> readToken;
-    private final byte[] signingKey;
-    private final Clock clock;
+    private final SessionStore sessions;
+    private final byte[] cookieSecret;
+    private final SecureRandom random = new SecureRandom();
     private final Duration sessionLength = Duration.ofDays(30);
 
-    public Auth(Optional<String> adminToken, Optional<String> ingestToken, Optional<String> readToken, Clock clock) {
+    public Auth(Optional<String> adminToken, Optional<String> ingestToken, Optional<String> readToken,
+                SessionStore sessions, byte[] cookieSecret) {
         this.adminToken = adminToken;
         this.ingestToken = ingestToken;
         this.readToken = readToken;
-        this.clock = clock;
-        this.signingKey = adminToken.or(() -> readToken)
-                .map(t -> sha256(("ytv2-session-key|" + t).getBytes(StandardCharsets.UTF_8)))
-                .orElseGet(() -> {
-                    byte[] random = new byte[32];
-                    new SecureRandom().nextBytes(random);
-                    return random;
-                });
+        this.sessions = sessions;
+        this.cookieSecret = cookieSecret.clone();
     }
 
     public boolean readsArePrivate() {
@@ -97,11 +93,12 @@ public final class Auth {
         return Optional.empty();
     }
 
-    public String issueCookieValue(Role role) {
-        long expires = clock.instant().plus(sessionLength).getEpochSecond();
-        byte[] nonce = new byte[12];
-        new SecureRandom().nextBytes(nonce);
-        String body = role.name() + "." + expires + "." + HexFormat.of().formatHex(nonce);
+    /** Opens a session for a token that {@link #roleFor} accepted; returns the cookie's value. */
+    public String openSession(Role role) {
+        byte[] id = new byte[32];
+        random.nextBytes(id);
+        String body = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        sessions.create(sha256(body.getBytes(StandardCharsets.US_ASCII)), role, tokenMac(role).orElseThrow(), sessionLength);
         return body + "." + sign(body);
     }
 
@@ -109,24 +106,48 @@ public final class Auth {
         return sessionLength;
     }
 
+    /** The role of this request's session, if its cookie names one that is open and its token unchanged. */
     public Optional<Role> session(Context ctx) {
+        Optional<Role> resolved = ctx.attribute(RESOLVED);
+        if (resolved == null) {
+            resolved = cookieId(ctx).flatMap(this::lookUp);
+            ctx.attribute(RESOLVED, resolved);
+        }
+        return resolved;
+    }
+
+    /** Ends this request's session everywhere. */
+    public void closeSession(Context ctx) {
+        cookieId(ctx).ifPresent(sessions::delete);
+        ctx.attribute(RESOLVED, Optional.<Role>empty());
+    }
+
+    private Optional<Role> lookUp(byte[] idHash) {
+        Optional<SessionStore.Session> found = sessions.find(idHash);
+        if (found.isEmpty()) return Optional.empty();
+        Role role = found.get().role();
+        if (tokenMac(role).map(mac -> MessageDigest.isEqual(mac, found.get().tokenMac())).orElse(false)) return Optional.of(role);
+        // Opened with a token this server no longer has: the session ended when the token changed.
+        sessions.delete(idHash);
+        return Optional.empty();
+    }
+
+    /** The hash of the cookie's id, when the cookie is one this library signed. */
+    private Optional<byte[]> cookieId(Context ctx) {
         String value = ctx.cookie(COOKIE);
-        if (value == null || value.length() > 300) return Optional.empty();
+        if (value == null || value.length() > 200) return Optional.empty();
         int dot = value.lastIndexOf('.');
         if (dot < 0) return Optional.empty();
         String body = value.substring(0, dot);
         if (!MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.UTF_8), value.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
-        String[] parts = body.split("\\.");
-        try {
-            if (parts.length != 3 || Long.parseLong(parts[1]) < clock.instant().getEpochSecond()) return Optional.empty();
-            Role role = Role.valueOf(parts[0]);
-            if (role == Role.ADMIN && adminToken.isEmpty()) return Optional.empty();
-            return Optional.of(role);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Optional.of(sha256(body.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private Optional<byte[]> tokenMac(Role role) {
+        Optional<String> token = role == Role.ADMIN ? adminToken : readToken;
+        return token.map(t -> mac(role.name() + "|" + t));
     }
 
     private static Optional<String> bearer(Context ctx) {
@@ -143,10 +164,14 @@ public final class Auth {
     }
 
     private String sign(String body) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(body));
+    }
+
+    private byte[] mac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(cookieSecret, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

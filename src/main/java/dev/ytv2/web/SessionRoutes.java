@@ -45,11 +45,12 @@ public final class SessionRoutes {
             throw ApiError.unauthorized("That token is not valid.");
         }
         limiter.succeeded(client);
-        ctx.cookie(cookie(auth.issueCookieValue(role.get()), (int) auth.sessionLength().toSeconds()));
+        ctx.cookie(cookie(auth.openSession(role.get()), (int) auth.sessionLength().toSeconds()));
         ctx.status(204);
     }
 
     public void signOut(Context ctx) {
+        auth.closeSession(ctx);
         ctx.cookie(cookie("", 0));
         ctx.status(204);
     }
