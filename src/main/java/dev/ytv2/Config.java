@@ -24,6 +24,7 @@ public record Config(
         long maxUploadBytes,
         Duration variantRetention,
         boolean secureCookies,
+        List<String> trustedProxies,
         RenderConfig render) {
 
     public static Config fromEnv(Map<String, String> env) {
@@ -39,6 +40,8 @@ public record Config(
                 longValue(env, "YTV2_MAX_UPLOAD_BYTES", 10L * 1024 * 1024),
                 Duration.ofDays(intValue(env, "YTV2_VARIANT_RETENTION_DAYS", 30)),
                 Boolean.parseBoolean(env.getOrDefault("YTV2_SECURE_COOKIES", "false")),
+                List.of(env.getOrDefault("YTV2_TRUSTED_PROXIES", "").split(",")).stream().map(String::trim)
+                        .filter(p -> !p.isEmpty()).toList(),
                 RenderConfig.fromEnv(env));
     }
 
@@ -56,17 +59,17 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, render);
+                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, render);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, render);
+                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, render);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                on, maxUploadBytes, variantRetention, secureCookies, render);
+                on, maxUploadBytes, variantRetention, secureCookies, trustedProxies, render);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -32,6 +32,8 @@ import dev.ytv2.render.RenderRequests;
 import dev.ytv2.render.RenderWorker;
 import dev.ytv2.web.App;
 import dev.ytv2.web.Auth;
+import dev.ytv2.web.ClientAddress;
+import dev.ytv2.web.TokenGuessLimiter;
 import dev.ytv2.web.HealthRoutes;
 import dev.ytv2.web.Json;
 import dev.ytv2.web.ServerSecrets;
@@ -148,7 +150,8 @@ public final class Main {
         try {
             Services s = services(config, db);
             Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(),
-                    new SessionStore(db.jdbi()), ServerSecrets.get(db.jdbi(), "session-cookie"));
+                    new SessionStore(db.jdbi()), ServerSecrets.get(db.jdbi(), "session-cookie"),
+                    new TokenGuessLimiter(Clock.systemUTC(), 10, 60), new ClientAddress(config.trustedProxies()));
             EventHub hub = new EventHub(s.events(), EventHub.Settings.defaults());
             EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
             VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())
@@ -158,7 +161,7 @@ public final class Main {
                     new IngestRoutes(s.writer(), s.files(), s.mapper(), config.maxUploadBytes() * 5),
                     new ExportRoutes(s.files()),
                     new HealthRoutes(db.jdbi(), s.mapper()),
-                    new SessionRoutes(auth, s.mapper(), config.secureCookies(), Clock.systemUTC()),
+                    new SessionRoutes(auth, s.mapper(), config.secureCookies()),
                     StaticAssets.load(),
                     new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), s.renderRequests()),
                             new VariantStore(db.jdbi(), s.mapper(), s.events()), s.mapper()),

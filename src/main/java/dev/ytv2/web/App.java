@@ -90,7 +90,10 @@ public final class App {
 
         r.get("/exports/<path>", read(p.exports()::serve));
 
-        r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        r.exception(ApiError.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            error(ctx, e.status(), e.code(), e.getMessage());
+        });
         r.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 413) ctx.header("Connection", "close"); // the unread body is not drained either
             error(ctx, e.getStatus(), switch (e.getStatus()) {

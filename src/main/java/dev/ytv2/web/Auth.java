@@ -30,16 +30,20 @@ public final class Auth {
     private final Optional<String> readToken;
     private final SessionStore sessions;
     private final byte[] cookieSecret;
+    private final TokenGuessLimiter guesses;
+    private final ClientAddress clients;
     private final SecureRandom random = new SecureRandom();
     private final Duration sessionLength = Duration.ofDays(30);
 
     public Auth(Optional<String> adminToken, Optional<String> ingestToken, Optional<String> readToken,
-                SessionStore sessions, byte[] cookieSecret) {
+                SessionStore sessions, byte[] cookieSecret, TokenGuessLimiter guesses, ClientAddress clients) {
         this.adminToken = adminToken;
         this.ingestToken = ingestToken;
         this.readToken = readToken;
         this.sessions = sessions;
         this.cookieSecret = cookieSecret.clone();
+        this.guesses = guesses;
+        this.clients = clients;
     }
 
     public boolean readsArePrivate() {
@@ -50,7 +54,11 @@ public final class Auth {
         if (adminToken.isEmpty()) {
             throw ApiError.forbidden("writes_disabled", "Writes are disabled: no admin token (DEBUG_TOKEN) is configured on the server.");
         }
-        if (bearer(ctx).map(t -> matches(t, adminToken)).orElse(false)) return;
+        Optional<String> bearer = bearer(ctx);
+        if (bearer.isPresent()) {
+            if (presented(ctx, bearer.get(), adminToken)) return;
+            throw ApiError.unauthorized("The admin token is not valid.");
+        }
         Optional<Role> session = session(ctx);
         if (session.isPresent()) {
             if (session.get() != Role.ADMIN) throw ApiError.forbidden("forbidden", "This session may only read.");
@@ -59,7 +67,7 @@ public final class Auth {
             }
             return;
         }
-        throw ApiError.unauthorized(bearer(ctx).isPresent() ? "The admin token is not valid." : "This call needs the admin token (Authorization: Bearer ...).");
+        throw ApiError.unauthorized("This call needs the admin token (Authorization: Bearer ...).");
     }
 
     public void requireIngest(Context ctx) {
@@ -67,30 +75,58 @@ public final class Auth {
             throw ApiError.forbidden("ingest_disabled", "Ingest is disabled: no INGEST_TOKEN is configured on the server.");
         }
         Optional<String> given = Optional.ofNullable(ctx.header("X-INGEST-TOKEN")).or(() -> bearer(ctx));
-        if (given.map(t -> matches(t, ingestToken) || matches(t, adminToken)).orElse(false)) return;
+        if (given.isPresent() && presented(ctx, given.get(), ingestToken, adminToken)) return;
         throw ApiError.unauthorized("This call needs the ingest token (X-INGEST-TOKEN or Authorization: Bearer ...).");
     }
 
     /** Admin token, or the ingest token (external workers upload images with it). */
     public void requireAdminOrIngest(Context ctx) {
-        Optional<String> given = Optional.ofNullable(ctx.header("X-INGEST-TOKEN")).or(() -> bearer(ctx));
-        if (given.map(t -> matches(t, ingestToken)).orElse(false)) return;
+        Optional<String> ingest = Optional.ofNullable(ctx.header("X-INGEST-TOKEN"));
+        if (ingest.isPresent()) {
+            if (presented(ctx, ingest.get(), ingestToken, adminToken)) return;
+            throw ApiError.unauthorized("The ingest token is not valid.");
+        }
+        Optional<String> bearer = bearer(ctx);
+        if (bearer.isPresent() && ingestToken.isPresent() && matches(bearer.get(), ingestToken)) {
+            guesses.check(clients.of(ctx));
+            return;
+        }
         requireAdmin(ctx);
     }
 
     public void requireRead(Context ctx) {
         if (readToken.isEmpty()) return;
         Optional<String> bearer = bearer(ctx);
-        if (bearer.map(t -> matches(t, readToken) || matches(t, adminToken)).orElse(false)) return;
+        if (bearer.isPresent()) {
+            if (presented(ctx, bearer.get(), readToken, adminToken)) return;
+            throw ApiError.unauthorized("The read token is not valid.");
+        }
         if (session(ctx).isPresent()) return;
         throw ApiError.unauthorized("Reads are private here: sign in, or send the read token.");
     }
 
-    /** The role a sign-in token grants, if it is one of ours. */
-    public Optional<Role> roleFor(String token) {
+    /** The role a sign-in token grants, if it is one of ours; a wrong one counts as a guess. */
+    public Optional<Role> roleFor(Context ctx, String token) {
+        String client = clients.of(ctx);
+        guesses.check(client);
         if (matches(token, adminToken)) return Optional.of(Role.ADMIN);
         if (matches(token, readToken)) return Optional.of(Role.READER);
+        guesses.failed(client);
         return Optional.empty();
+    }
+
+    /**
+     * Whether a token a client presented is one of `expected`. Refused outright while the client is
+     * over its allowance of wrong tokens; a wrong one counts against it.
+     */
+    @SafeVarargs
+    private boolean presented(Context ctx, String given, Optional<String>... expected) {
+        String client = clients.of(ctx);
+        guesses.check(client);
+        for (Optional<String> e : expected) if (matches(given, e)) return true;
+        // One of our own tokens on a call it does not open is a refusal, not a guess.
+        if (!(matches(given, adminToken) || matches(given, ingestToken) || matches(given, readToken))) guesses.failed(client);
+        return false;
     }
 
     /** Opens a session for a token that {@link #roleFor} accepted; returns the cookie's value. */
