@@ -88,7 +88,13 @@ class BackendFaultTest {
                         "sdapi: the image is not valid base64"),
                 Arguments.of("200 with base64 that is not an image", (FakeHttp.Responder) r -> image(
                                 Base64.getEncoder().encodeToString("Traceback (most recent call last): ...".getBytes(StandardCharsets.UTF_8))),
-                        "sdapi: the answer is not a PNG, JPEG, WebP or GIF image"));
+                        "sdapi: the answer is not a PNG, JPEG, WebP or GIF image"),
+                Arguments.of("200 with a PNG declaring 100000x100000", (FakeHttp.Responder) r -> image(
+                                Base64.getEncoder().encodeToString(dev.ytv2.support.HostileImages.pngDeclaring(100_000, 100_000))),
+                        "sdapi: the image is 100000x100000 pixels; at most 8192 a side"),
+                Arguments.of("200 with JPEG magic and junk", (FakeHttp.Responder) r -> image(Base64.getEncoder().encodeToString(
+                                dev.ytv2.support.HostileImages.magicThenJunk(dev.ytv2.support.HostileImages.real("jpg", 4, 4), 4))),
+                        "sdapi: the image cannot be decoded"));
     }
 
     String newItem() {
