@@ -25,6 +25,8 @@ public record Config(
         Duration variantRetention,
         boolean secureCookies,
         List<String> trustedProxies,
+        int maxStreams,
+        int maxStreamsPerClient,
         RenderConfig render) {
 
     public static Config fromEnv(Map<String, String> env) {
@@ -42,6 +44,8 @@ public record Config(
                 Boolean.parseBoolean(env.getOrDefault("YTV2_SECURE_COOKIES", "false")),
                 List.of(env.getOrDefault("YTV2_TRUSTED_PROXIES", "").split(",")).stream().map(String::trim)
                         .filter(p -> !p.isEmpty()).toList(),
+                intValue(env, "YTV2_MAX_STREAMS", 1000),
+                intValue(env, "YTV2_MAX_STREAMS_PER_CLIENT", 16),
                 RenderConfig.fromEnv(env));
     }
 
@@ -59,17 +63,23 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, render);
+                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, render);
+                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                on, maxUploadBytes, variantRetention, secureCookies, trustedProxies, render);
+                on, maxUploadBytes, variantRetention, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render);
+    }
+
+    /** For benchmarks that open many streams from one address. */
+    public Config withStreamLimits(int total, int perClient) {
+        return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
+                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, total, perClient, render);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -15,6 +15,7 @@ import dev.ytv2.events.EventFeed;
 import dev.ytv2.events.EventHub;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.events.EventRoutes;
+import dev.ytv2.events.StreamLimits;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.files.FileReferences;
 import dev.ytv2.files.FileStore;
@@ -149,9 +150,10 @@ public final class Main {
         Database db = Database.open(config.databaseUrl(), config.dataDir(), 20);
         try {
             Services s = services(config, db);
+            ClientAddress clients = new ClientAddress(config.trustedProxies());
             Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(),
                     new SessionStore(db.jdbi()), ServerSecrets.get(db.jdbi(), "session-cookie"),
-                    new TokenGuessLimiter(Clock.systemUTC(), 10, 60), new ClientAddress(config.trustedProxies()));
+                    new TokenGuessLimiter(Clock.systemUTC(), 10, 60), clients);
             EventHub hub = new EventHub(s.events(), EventHub.Settings.defaults());
             EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
             VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())
@@ -167,7 +169,8 @@ public final class Main {
                             new VariantStore(db.jdbi(), s.mapper(), s.events()), s.mapper()),
                     new UploadRoutes(s.files(), s.mapper(), config.maxUploadBytes()),
                     new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper()),
-                    new EventRoutes(hub)));
+                    new EventRoutes(hub, new StreamLimits(new StreamLimits.Settings(config.maxStreams(), config.maxStreamsPerClient(), 4)),
+                            clients)));
             Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
             Javalin javalin = app.javalin().start(config.port());
             worker.ifPresent(RenderWorker::start);
