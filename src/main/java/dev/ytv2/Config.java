@@ -23,6 +23,7 @@ public record Config(
         boolean autoImages,
         long maxUploadBytes,
         Duration variantRetention,
+        Duration uploadGrace,
         boolean secureCookies,
         List<String> trustedProxies,
         int maxStreams,
@@ -41,6 +42,7 @@ public record Config(
                 Boolean.parseBoolean(env.getOrDefault("YTV2_AUTO_IMAGES", "false")),
                 longValue(env, "YTV2_MAX_UPLOAD_BYTES", 10L * 1024 * 1024),
                 Duration.ofDays(intValue(env, "YTV2_VARIANT_RETENTION_DAYS", 30)),
+                Duration.ofHours(intValue(env, "YTV2_UPLOAD_GRACE_HOURS", 24)),
                 Boolean.parseBoolean(env.getOrDefault("YTV2_SECURE_COOKIES", "false")),
                 List.of(env.getOrDefault("YTV2_TRUSTED_PROXIES", "").split(",")).stream().map(String::trim)
                         .filter(p -> !p.isEmpty()).toList(),
@@ -63,23 +65,23 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render);
+                autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render);
+                autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                on, maxUploadBytes, variantRetention, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render);
+                on, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render);
     }
 
     /** For benchmarks that open many streams from one address. */
     public Config withStreamLimits(int total, int perClient) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, trustedProxies, total, perClient, render);
+                autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, total, perClient, render);
     }
 
     private static Optional<String> nonBlank(String value) {

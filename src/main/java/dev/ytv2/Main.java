@@ -19,6 +19,7 @@ import dev.ytv2.events.StreamLimits;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.files.FileReferences;
 import dev.ytv2.files.FileStore;
+import dev.ytv2.files.UploadSweeper;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.ImageStore;
 import dev.ytv2.images.UploadRoutes;
@@ -158,6 +159,8 @@ public final class Main {
             EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
             VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())
                     .start(Duration.ofHours(1));
+            UploadSweeper uploads = new UploadSweeper(db.jdbi(), s.files(), config.uploadGrace(), Clock.systemUTC())
+                    .start(Duration.ofHours(1));
             App app = new App(new App.Parts(s.mapper(), auth, config.maxUploadBytes(),
                     new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper()),
                     new IngestRoutes(s.writer(), s.files(), s.mapper(), config.maxUploadBytes() * 5),
@@ -168,13 +171,13 @@ public final class Main {
                     new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), s.renderRequests()),
                             new VariantStore(db.jdbi(), s.mapper(), s.events()), s.mapper()),
                     new UploadRoutes(s.files(), s.mapper(), config.maxUploadBytes()),
-                    new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper()),
+                    new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper(), auth),
                     new EventRoutes(hub, new StreamLimits(new StreamLimits.Settings(config.maxStreams(), config.maxStreamsPerClient(), 4)),
                             clients)));
             Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
             Javalin javalin = app.javalin().start(config.port());
             worker.ifPresent(RenderWorker::start);
-            return new Running(javalin, db, s, worker, List.of(purger, feed, hub));
+            return new Running(javalin, db, s, worker, List.of(purger, uploads, feed, hub));
         } catch (RuntimeException e) {
             db.close();
             throw e;

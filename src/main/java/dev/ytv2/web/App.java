@@ -143,6 +143,11 @@ public final class App {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
+        if (p.auth().answersArePrivate(ctx)) ctx.header("Cache-Control", "no-store");
+        // Javalin would route by this header; a POST must stay a POST whatever it claims.
+        if (ctx.header("X-HTTP-Method-Override") != null) {
+            throw ApiError.badRequest("method_override", "X-HTTP-Method-Override is not honoured here; send the real method.");
+        }
     }
 
     private void unexpected(Exception e, Context ctx) {

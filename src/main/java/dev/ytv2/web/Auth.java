@@ -50,6 +50,23 @@ public final class Auth {
         return readToken.isPresent();
     }
 
+    /**
+     * Whether answers to this request depend on who asks (credentials sent, or reads private), so
+     * that no shared or browser cache may keep them.
+     */
+    public boolean answersArePrivate(Context ctx) {
+        if (!ctx.path().startsWith("/api/") && !ctx.path().startsWith("/ingest/")) return false;
+        return readToken.isPresent() || ctx.header("Authorization") != null || ctx.header("X-INGEST-TOKEN") != null
+                || ctx.cookie(COOKIE) != null;
+    }
+
+    /** Whether this request is the admin's (token or session); a wrong token counts as a guess. */
+    public boolean isAdmin(Context ctx) {
+        Optional<String> bearer = bearer(ctx);
+        if (bearer.isPresent()) return presented(ctx, bearer.get(), adminToken);
+        return session(ctx).map(r -> r == Role.ADMIN).orElse(false);
+    }
+
     public void requireAdmin(Context ctx) {
         if (adminToken.isEmpty()) {
             throw ApiError.forbidden("writes_disabled", "Writes are disabled: no admin token (DEBUG_TOKEN) is configured on the server.");
