@@ -23,7 +23,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The smaller findings of the review: caching, method override, duplicate keys, render errors, ranges, stale uploads. */
+/** Smaller hardening: caching, method override, duplicate keys, render errors, ranges, stale uploads. */
 class HardeningTest {
     static TestServer server;
 
