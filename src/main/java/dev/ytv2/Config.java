@@ -26,7 +26,11 @@ public record Config(
         boolean autoImages,
         long maxUploadBytes,
         Duration variantRetention,
+        Duration uploadGrace,
         boolean secureCookies,
+        List<String> trustedProxies,
+        int maxStreams,
+        int maxStreamsPerClient,
         RenderConfig render,
         Set<String> explicit) {
 
@@ -46,7 +50,12 @@ public record Config(
                 flag(env, "YTV2_AUTO_IMAGES", false),
                 longValue(env, "YTV2_MAX_UPLOAD_BYTES", 10L * 1024 * 1024),
                 Duration.ofDays(intValue(env, "YTV2_VARIANT_RETENTION_DAYS", 30)),
+                Duration.ofHours(intValue(env, "YTV2_UPLOAD_GRACE_HOURS", 24)),
                 Boolean.parseBoolean(env.getOrDefault("YTV2_SECURE_COOKIES", "false")),
+                List.of(env.getOrDefault("YTV2_TRUSTED_PROXIES", "").split(",")).stream().map(String::trim)
+                        .filter(p -> !p.isEmpty()).toList(),
+                intValue(env, "YTV2_MAX_STREAMS", 1000),
+                intValue(env, "YTV2_MAX_STREAMS_PER_CLIENT", 16),
                 RenderConfig.fromEnv(env),
                 env.entrySet().stream().filter(e -> e.getKey().startsWith("YTV2_") && e.getValue() != null && !e.getValue().isBlank()).map(Map.Entry::getKey)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()));
@@ -78,22 +87,28 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render, explicit);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render, explicit);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, on, maxUploadBytes, variantRetention, secureCookies, render, explicit);
+                demoImageBackends, on, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render, explicit);
     }
 
     public Config withRender(RenderConfig newRender) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, newRender, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, newRender, explicit);
+    }
+
+    /** For benchmarks that open many streams from one address. */
+    public Config withStreamLimits(int total, int perClient) {
+        return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, total, perClient, render, explicit);
     }
 
     private static List<String> names(Map<String, String> env, String name) {

@@ -16,8 +16,11 @@ import dev.ytv2.events.EventFeed;
 import dev.ytv2.events.EventHub;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.events.EventRoutes;
+import dev.ytv2.events.StreamLimits;
 import dev.ytv2.files.ExportRoutes;
+import dev.ytv2.files.FileReferences;
 import dev.ytv2.files.FileStore;
+import dev.ytv2.files.UploadSweeper;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.ImageStore;
 import dev.ytv2.images.UploadRoutes;
@@ -32,9 +35,13 @@ import dev.ytv2.render.RenderRequests;
 import dev.ytv2.render.RenderWorker;
 import dev.ytv2.web.App;
 import dev.ytv2.web.Auth;
+import dev.ytv2.web.ClientAddress;
+import dev.ytv2.web.TokenGuessLimiter;
 import dev.ytv2.web.HealthRoutes;
 import dev.ytv2.web.Json;
+import dev.ytv2.web.ServerSecrets;
 import dev.ytv2.web.SessionRoutes;
+import dev.ytv2.web.SessionStore;
 import dev.ytv2.web.StaticAssets;
 import io.javalin.Javalin;
 
@@ -137,9 +144,10 @@ public final class Main {
         JobStore jobs = new JobStore(db.jdbi());
         RenderRequests requests = new RenderRequests(db.jdbi(), jobs, events, mapper);
         NewReportHook onCreated = config.autoImages() ? new AutoPrompts(new PromptBuilder(), requests, mapper) : NewReportHook.NONE;
-        return new Services(mapper, events, new ReportStore(db.jdbi(), json), new ReportWriter(db.jdbi(), events, mapper, onCreated),
-                new FacetStore(db.jdbi(), mapper), new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir()),
-                jobs, requests);
+        FileStore files = new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir());
+        return new Services(mapper, events, new ReportStore(db.jdbi(), json),
+                new ReportWriter(db.jdbi(), events, mapper, onCreated, new FileReferences(files)),
+                new FacetStore(db.jdbi(), mapper), files, jobs, requests);
     }
 
     /**
@@ -150,7 +158,7 @@ public final class Main {
         NewReportHook onCreated = config.autoImages()
                 ? new AutoPrompts(new PromptBuilder(), s.renderRequests(), s.mapper(), String.join(",", config.demoImageBackends()))
                 : NewReportHook.NONE;
-        return new ReportWriter(db.jdbi(), s.events(), s.mapper(), onCreated);
+        return new ReportWriter(db.jdbi(), s.events(), s.mapper(), onCreated, new FileReferences(s.files()));
     }
 
     /** A render worker over this database with the configured backends (not started). */
@@ -168,27 +176,33 @@ public final class Main {
         Database db = Database.open(config.databaseUrl(), config.dataDir(), 20);
         try {
             Services s = services(config, db);
-            Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(), Clock.systemUTC());
+            ClientAddress clients = new ClientAddress(config.trustedProxies());
+            Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(),
+                    new SessionStore(db.jdbi()), ServerSecrets.get(db.jdbi(), "session-cookie"),
+                    new TokenGuessLimiter(Clock.systemUTC(), 10, 60), clients);
             EventHub hub = new EventHub(s.events(), EventHub.Settings.defaults());
             EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
             VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())
+                    .start(Duration.ofHours(1));
+            UploadSweeper uploads = new UploadSweeper(db.jdbi(), s.files(), config.uploadGrace(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
             App app = new App(new App.Parts(s.mapper(), auth, config.maxUploadBytes(),
                     new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper()),
                     new IngestRoutes(s.writer(), s.files(), s.mapper(), config.maxUploadBytes() * 5),
                     new ExportRoutes(s.files()),
                     new HealthRoutes(db.jdbi(), s.mapper()),
-                    new SessionRoutes(auth, s.mapper(), config.secureCookies(), Clock.systemUTC()),
+                    new SessionRoutes(auth, s.mapper(), config.secureCookies()),
                     StaticAssets.load(),
                     new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), s.renderRequests()),
                             new VariantStore(db.jdbi(), s.mapper(), s.events()), s.mapper()),
                     new UploadRoutes(s.files(), s.mapper(), config.maxUploadBytes()),
-                    new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper()),
-                    new EventRoutes(hub)));
+                    new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper(), auth),
+                    new EventRoutes(hub, new StreamLimits(new StreamLimits.Settings(config.maxStreams(), config.maxStreamsPerClient(), 4)),
+                            clients)));
             Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
             Javalin javalin = app.javalin().start(config.port());
             worker.ifPresent(RenderWorker::start);
-            return new Running(javalin, db, s, worker, List.of(purger, feed, hub));
+            return new Running(javalin, db, s, worker, List.of(purger, uploads, feed, hub));
         } catch (RuntimeException e) {
             db.close();
             throw e;

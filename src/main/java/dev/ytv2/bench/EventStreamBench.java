@@ -46,7 +46,8 @@ final class EventStreamBench {
         int intervalMs = option(args, "--interval-ms", 250);
         try {
             Path dir = Files.createTempDirectory("ytv2-bench-events-");
-            Config config = Config.fromEnv(env(base, dir));
+            // Every stream comes from this one address; lift the caps just past what the bench opens.
+            Config config = Config.fromEnv(env(base, dir)).withStreamLimits(clients + 10, clients + 10);
             try (Main.Running server = Main.startServer(config)) {
                 return measure(server, clients, events, intervalMs);
             }

@@ -45,7 +45,8 @@ final class SoakBench {
         }
         // The writes need an admin token; a soak run makes its own when none is configured.
         String token = config.adminToken().orElse("soak-" + Long.toHexString(System.nanoTime()));
-        try (Main.Running server = Main.startServer(config.withPort(0).withAdminToken(token))) {
+        try (Main.Running server = Main.startServer(config.withPort(0).withAdminToken(token)
+                .withStreamLimits(streams + 10, streams + 10))) {
             long have = server.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM report_index").mapTo(Long.class).one());
             if (have < reports) {
                 long t0 = System.nanoTime();

@@ -50,7 +50,7 @@ public final class Importer {
     public Tally one(JsonNode item, int record, Consumer<String> problems) {
         try {
             if (!item.isObject()) throw ApiError.badRequest("invalid_json", "a record must be a JSON object");
-            ReportWriter.Result r = writer.upsert(IngestPayload.parse((ObjectNode) item, mapper));
+            ReportWriter.Result r = writer.upsert(IngestPayload.parse((ObjectNode) item, mapper), ReportWriter.Origin.OPERATOR);
             return new Tally(1, r.created() ? 1 : 0, 0);
         } catch (ApiError e) {
             problems.accept("record " + record + ": " + e.getMessage());

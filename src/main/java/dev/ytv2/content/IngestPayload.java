@@ -95,11 +95,11 @@ public record IngestPayload(
         if (raw.isEmpty()) return Optional.empty();
         String v = raw.get();
         try {
-            if (v.length() == 10) return Optional.of(LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC));
+            if (v.length() == 10) return Optional.of(Timestamps.storable(LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC), name));
             try {
-                return Optional.of(OffsetDateTime.parse(v));
+                return Optional.of(Timestamps.storable(OffsetDateTime.parse(v), name));
             } catch (DateTimeParseException e) {
-                return Optional.of(LocalDateTime.parse(v.replace(' ', 'T')).atOffset(ZoneOffset.UTC));
+                return Optional.of(Timestamps.storable(LocalDateTime.parse(v.replace(' ', 'T')).atOffset(ZoneOffset.UTC), name));
             }
         } catch (DateTimeParseException e) {
             throw ApiError.badRequest("invalid_date", "Field '" + name + "' must be an ISO-8601 date or timestamp.");

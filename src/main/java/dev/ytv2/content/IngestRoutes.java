@@ -27,7 +27,7 @@ public final class IngestRoutes {
 
     public void report(Context ctx) {
         IngestPayload payload = IngestPayload.parse(Json.parseObject(mapper, ctx.bodyAsBytes()), mapper);
-        ReportWriter.Result result = writer.upsert(payload);
+        ReportWriter.Result result = writer.upsert(payload, ReportWriter.Origin.CLIENT);
         ctx.status(result.created() ? 201 : 200).json(mapper.createObjectNode()
                 .put("video_id", result.videoId())
                 .put("created", result.created())

@@ -16,11 +16,11 @@ public final class ReportJson {
     private static final int EXCERPT_LENGTH = 280;
 
     private final ObjectMapper mapper;
-    private final HtmlSanitizer sanitizer;
+    private final SanitizedSummaries sanitized;
 
     public ReportJson(ObjectMapper mapper, HtmlSanitizer sanitizer) {
         this.mapper = mapper;
-        this.sanitizer = sanitizer;
+        this.sanitized = new SanitizedSummaries(sanitizer, 64_000_000);
     }
 
     public ObjectNode listRow(ContentRow row, List<SummaryRow> summaries) {
@@ -38,7 +38,7 @@ public final class ReportJson {
             v.put("variant", s.variant());
             v.put("summary_type", s.summaryType() == null ? s.variant() : s.summaryType());
             v.put("text", s.text());
-            v.put("html", s.html() == null ? null : sanitizer.sanitize(s.html()));
+            v.put("html", sanitized.html(s));
             v.put("revision", s.revision());
             v.put("created_at", iso(s.createdAt()));
         }

@@ -18,6 +18,7 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
     private static final int MAX_VALUES = 50;
     private static final int MAX_VALUE_LENGTH = 200;
     private static final int MAX_QUERY_LENGTH = 300;
+    private static final java.util.regex.Pattern NEGATION_RUN = java.util.regex.Pattern.compile("-{2,}");
 
     public static ReportRequest parse(Map<String, List<String>> params) {
         ReportFilter filter = new ReportFilter(
@@ -50,7 +51,8 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
         if (q.isPresent() && q.get().length() > MAX_QUERY_LENGTH) {
             throw ApiError.badRequest("invalid_query", "The search text is longer than " + MAX_QUERY_LENGTH + " characters.");
         }
-        return q;
+        // Each '-' of a run is one more negation; 32 nested ones overflow PostgreSQL's tsquery stack.
+        return q.map(s -> NEGATION_RUN.matcher(s).replaceAll("-"));
     }
 
     private static List<String> values(Map<String, List<String>> params, String name) {
@@ -92,10 +94,10 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
         try {
             if (v.length() == 10) {
                 LocalDate day = LocalDate.parse(v);
-                return Optional.of((endOfDay ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC)
-                        .minusNanos(endOfDay ? 1000 : 0));
+                return Optional.of(Timestamps.storable((endOfDay ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC)
+                        .minusNanos(endOfDay ? 1000 : 0), name));
             }
-            return Optional.of(OffsetDateTime.parse(v));
+            return Optional.of(Timestamps.storable(OffsetDateTime.parse(v), name));
         } catch (DateTimeParseException e) {
             throw ApiError.badRequest("invalid_date", "'" + name + "' must be a date like 2025-01-31 or an ISO-8601 timestamp.");
         }

@@ -50,7 +50,8 @@ public final class ReportRoutes {
     public void delete(Context ctx) {
         String id = ReportIds.validate(ctx.pathParam("id"));
         var removedFiles = writer.delete(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
-        // Files go after the commit: a failed delete never leaves a report pointing at missing files.
+        // Files go after the commit: a failed delete never leaves a report pointing at missing files,
+        // and only files no other report refers to were returned.
         long deleted = removedFiles.stream().filter(files::delete).count();
         ctx.json(mapper.createObjectNode().put("deleted", true).put("video_id", id).put("files_removed", deleted));
     }

@@ -3,6 +3,7 @@ package dev.ytv2.content;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.events.EventLog;
+import dev.ytv2.files.FileReferences;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,24 +20,29 @@ public final class ReportWriter {
     private final EventLog events;
     private final ObjectMapper mapper;
     private final NewReportHook onCreated;
+    private final FileReferences references;
 
-    public ReportWriter(Jdbi jdbi, EventLog events, ObjectMapper mapper) {
-        this(jdbi, events, mapper, NewReportHook.NONE);
-    }
-
-    public ReportWriter(Jdbi jdbi, EventLog events, ObjectMapper mapper, NewReportHook onCreated) {
+    public ReportWriter(Jdbi jdbi, EventLog events, ObjectMapper mapper, NewReportHook onCreated, FileReferences references) {
         this.jdbi = jdbi;
         this.events = events;
         this.mapper = mapper;
         this.onCreated = onCreated;
+        this.references = references;
     }
 
     public record Result(String videoId, boolean created, int newSummaryRevisions) {
     }
 
-    public Result upsert(IngestPayload p) {
+    /**
+     * Who sent a report: a client (the ingest API) may only name stored files it may claim; the
+     * operator's own import and the demo library name the files they placed themselves.
+     */
+    public enum Origin { CLIENT, OPERATOR }
+
+    public Result upsert(IngestPayload p, Origin origin) {
         return jdbi.inTransaction(h -> {
             String videoId = ReportStore.resolve(h, p.videoId()).orElse(ReportIds.prefixed(p.videoId(), p.contentSource()));
+            java.util.Set<String> filesBefore = origin == Origin.CLIENT ? references.of(h, videoId) : java.util.Set.of();
             boolean created = h.createQuery("""
                             INSERT INTO content AS c (video_id, id, title, channel_name, content_source, published_at,
                                 duration_seconds, thumbnail_url, canonical_url, language, subcategories_json, topics_json,
@@ -85,6 +91,7 @@ public final class ReportWriter {
                     .bind("imageKeys", ImageFields.ALL.toArray(String[]::new))
                     .bind("audioKeys", ImageFields.AUDIO_KEYS.toArray(String[]::new))
                     .mapTo(Boolean.class).one();
+            if (origin == Origin.CLIENT) references.checkClaims(h, videoId, filesBefore);
             int revisions = 0;
             for (IngestPayload.Summary s : p.summaries()) {
                 if (writeSummary(h, videoId, s)) revisions++;
@@ -142,21 +149,16 @@ public final class ReportWriter {
         }));
     }
 
-    /** Removes a report and its summaries; returns the stored files it referenced, for the caller to remove. */
+    /**
+     * Removes a report and its summaries; returns the stored files it referred to that no other
+     * report refers to, for the caller to remove after the commit.
+     */
     public Optional<List<String>> delete(String id) {
         return jdbi.inTransaction(h -> ReportStore.resolve(h, id).map(videoId -> {
-            List<String> urls = h.createQuery("""
-                            SELECT DISTINCT u FROM content c, LATERAL (
-                                SELECT c.thumbnail_url AS u UNION ALL SELECT c.summary_image_url
-                                UNION ALL SELECT c.media ->> 'audio_url'
-                                UNION ALL SELECT v ->> 'url' FROM jsonb_array_elements(
-                                    CASE WHEN jsonb_typeof(c.analysis_json -> 'summary_image_variants') = 'array'
-                                         THEN c.analysis_json -> 'summary_image_variants' ELSE '[]'::jsonb END) v
-                            ) files WHERE c.video_id = :videoId AND u IS NOT NULL""")
-                    .bind("videoId", videoId).mapTo(String.class).list();
+            java.util.Set<String> urls = references.of(h, videoId);
             h.createUpdate("DELETE FROM content WHERE video_id = :videoId").bind("videoId", videoId).execute();
             events.append(h, "report-deleted", mapper.createObjectNode().put("video_id", videoId));
-            return urls;
+            return references.unreferenced(h, urls);
         }));
     }
 }

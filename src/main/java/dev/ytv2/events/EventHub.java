@@ -59,9 +59,17 @@ public final class EventHub implements AutoCloseable {
 
     /** Registers first, then reads the log, so no event falls between replay and live delivery. */
     public void join(SseClient sse, OptionalLong lastEventId) {
+        join(sse, lastEventId, () -> { });
+    }
+
+    /** As {@link #join(SseClient, OptionalLong)}; `onLeave` runs when the stream ends. */
+    public void join(SseClient sse, OptionalLong lastEventId, Runnable onLeave) {
         long position = lastEventId.isPresent() ? lastEventId.getAsLong() : published;
         EventClient client = new EventClient(sse, senders, this::page, settings.queueCapacity(), position);
-        sse.onClose(() -> clients.remove(client));
+        sse.onClose(() -> {
+            clients.remove(client);
+            onLeave.run();
+        });
         clients.add(client);
         List<EventClient.Outgoing> first = new ArrayList<>();
         first.add(EventClient.Outgoing.comment("connected"));

@@ -52,19 +52,19 @@ public final class ExportRoutes {
         ctx.status(206);
         ctx.header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size);
         ctx.header("Content-Length", Long.toString(r.length()));
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            channel.position(r.start());
-            ctx.result(new BoundedInputStream(Channels.newInputStream(channel), r.length()).readAllBytes());
-        }
+        SeekableByteChannel channel = Files.newByteChannel(file);
+        channel.position(r.start());
+        // Streamed from the file as the client reads; Javalin closes the stream when done.
+        ctx.result(new BoundedInputStream(Channels.newInputStream(channel), r.length()));
     }
 
-    /** Reads at most `remaining` bytes of a range; ranges are served whole-in-memory only up to this cap. */
+    /** Reads at most `remaining` bytes: the range, not the rest of the file. */
     private static final class BoundedInputStream extends java.io.FilterInputStream {
         private long remaining;
 
         BoundedInputStream(java.io.InputStream in, long limit) {
             super(in);
-            this.remaining = Math.min(limit, 64L * 1024 * 1024);
+            this.remaining = limit;
         }
 
         @Override

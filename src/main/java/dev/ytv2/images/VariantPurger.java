@@ -2,6 +2,7 @@ package dev.ytv2.images;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.events.EventLog;
+import dev.ytv2.files.FileReferences;
 import dev.ytv2.files.FileStore;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -14,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Removes variants soft-deleted longer ago than the retention period, and then their files (unless
- * another variant or selection of the report still points at the same file). Run periodically.
+ * Removes variants soft-deleted longer ago than the retention period, and then their files unless
+ * anything in the library still refers to them ({@link FileReferences}). Run periodically.
  */
 public final class VariantPurger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VariantPurger.class);
@@ -26,6 +27,7 @@ public final class VariantPurger implements AutoCloseable {
     private final Jdbi jdbi;
     private final EventLog events;
     private final FileStore files;
+    private final FileReferences references;
     private final Duration retention;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "variant-purge");
@@ -37,6 +39,7 @@ public final class VariantPurger implements AutoCloseable {
         this.jdbi = jdbi;
         this.events = events;
         this.files = files;
+        this.references = new FileReferences(files);
         this.retention = retention;
     }
 
@@ -73,7 +76,7 @@ public final class VariantPurger implements AutoCloseable {
     }
 
     private int purge(String videoId) {
-        record Purged(List<String> urls, List<String> stillUsed) {
+        record Purged(List<String> urls, List<String> unused) {
         }
         Purged purged = jdbi.inTransaction(h -> {
             h.createQuery("SELECT 1 FROM content WHERE video_id = :videoId FOR UPDATE").bind("videoId", videoId).mapTo(Integer.class).findOne();
@@ -90,20 +93,14 @@ public final class VariantPurger implements AutoCloseable {
                                     WHERE NOT (%s)))
                             WHERE video_id = :videoId""".formatted(EXPIRED))
                     .bind("videoId", videoId).bind("retentionSeconds", retention.toSeconds()).execute();
-            List<String> stillUsed = h.createQuery("""
-                            SELECT u FROM content c, LATERAL (
-                                SELECT c.summary_image_url AS u UNION ALL SELECT c.thumbnail_url
-                                UNION ALL SELECT ytv2_as_object(c.analysis_json) ->> 'summary_image_ai2_url'
-                                UNION ALL SELECT v ->> 'url' FROM jsonb_array_elements(ytv2_variants(c.analysis_json)) v) refs
-                            WHERE c.video_id = :videoId AND u = ANY(:urls)""")
-                    .bind("videoId", videoId).bind("urls", urls.toArray(String[]::new)).mapTo(String.class).list();
+            List<String> unused = references.unreferenced(h, urls);
             ObjectNode payload = events.payload(videoId).put("count", urls.size());
             urls.forEach(payload.putArray("urls")::add);
             events.append(h, "image-images-purged", payload);
-            return new Purged(urls, stillUsed);
+            return new Purged(urls, unused);
         });
         // After the commit: a rolled-back purge never leaves variants pointing at removed files.
-        purged.urls().stream().filter(u -> !purged.stillUsed().contains(u)).forEach(files::delete);
+        purged.unused().forEach(files::delete);
         return purged.urls().size();
     }
 }

@@ -27,13 +27,16 @@ final class JobFailures {
         this.config = config;
     }
 
-    /** The job must be locked by the caller's transaction. */
+    /**
+     * The job must be locked by the caller's transaction. The job keeps the whole error; the event,
+     * which every reader of the stream receives, carries only its public form.
+     */
     void record(Handle h, Job job, String error) {
         String message = error.length() > 2000 ? error.substring(0, 2000) + "…" : error;
         // A newer prompt already waits for this image: it replaces this render instead of queueing behind it.
         boolean superseded = jobs.hasQueuedSibling(h, job);
         ObjectNode payload = mapper.createObjectNode().put("video_id", job.videoId()).put("mode", job.mode())
-                .put("job_id", job.id()).put("error", message);
+                .put("job_id", job.id()).put("error", PublicError.of(message));
         if (job.attempts() >= config.maxAttempts() || superseded) {
             jobs.markFailed(h, job.id(), message);
             payload.put("final", true).putNull("retry_at");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ReportIds;
 import dev.ytv2.content.ReportStore;
 import dev.ytv2.web.ApiError;
+import dev.ytv2.web.Auth;
 import io.javalin.http.Context;
 
 /** `GET /api/image-jobs?video_id=` (read) and `POST /api/image-jobs/{id}/retry` (admin). */
@@ -14,12 +15,14 @@ public final class JobRoutes {
     private final RenderRequests requests;
     private final ReportStore reports;
     private final ObjectMapper mapper;
+    private final Auth auth;
 
-    public JobRoutes(JobStore jobs, RenderRequests requests, ReportStore reports, ObjectMapper mapper) {
+    public JobRoutes(JobStore jobs, RenderRequests requests, ReportStore reports, ObjectMapper mapper, Auth auth) {
         this.jobs = jobs;
         this.requests = requests;
         this.reports = reports;
         this.mapper = mapper;
+        this.auth = auth;
     }
 
     public void list(Context ctx) {
@@ -27,8 +30,11 @@ public final class JobRoutes {
         String videoId = reports.resolve(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
         ObjectNode out = mapper.createObjectNode();
         ArrayNode list = out.putArray("jobs");
+        // A backend's reply may name its address or echo its internals: only the admin sees it.
+        boolean admin = auth.isAdmin(ctx);
         for (Job j : jobs.forReport(videoId)) {
             ObjectNode node = j.toJson(mapper);
+            if (!admin && j.lastError() != null) node.put("last_error", PublicError.of(j.lastError()));
             jobs.place(j).ifPresent(p -> {
                 node.put("queue_position", p.position());
                 p.estimateSeconds().ifPresentOrElse(s -> node.put("queue_estimate_seconds", Math.max(1, Math.round(s))),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ImageFields;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.files.FileStore;
+import dev.ytv2.files.ImageCheck;
 import dev.ytv2.files.MediaType;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,7 +41,13 @@ final class RenderCommit {
     Optional<ObjectNode> commit(Job job, String owner, RenderedImage image) throws BackendException {
         MediaType type = MediaType.sniff(image.bytes()).filter(MediaType::isImage)
                 .orElseThrow(() -> new BackendException(image.backend(), "the answer is not a PNG, JPEG, WebP or GIF image"));
-        ImageSize size = ImageSize.of(image.bytes()).orElse(new ImageSize(image.width(), image.height()));
+        ImageCheck.Size size;
+        try {
+            // The real size, from the header: a backend may not draw the size we asked for.
+            size = ImageCheck.check(type, image.bytes());
+        } catch (ImageCheck.Refused e) {
+            throw new BackendException(image.backend(), e.getMessage());
+        }
         String url = files.save(type, job.mode(), image.bytes());
         try {
             Optional<ObjectNode> variant = jdbi.inTransaction(h -> {
@@ -87,7 +94,7 @@ final class RenderCommit {
         }
     }
 
-    private ObjectNode variant(Job job, RenderedImage image, ImageSize size, String url) {
+    private ObjectNode variant(Job job, RenderedImage image, ImageCheck.Size size, String url) {
         ObjectNode v = mapper.createObjectNode()
                 .put("id", UUID.randomUUID().toString())
                 .put("url", url)

@@ -4,6 +4,7 @@ package dev.ytv2.web;
 public final class ApiError extends RuntimeException {
     private final int status;
     private final String code;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiError(int status, String code, String message) {
         super(message, null, false, false);
@@ -25,6 +26,16 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError forbidden(String code, String message) {
         return new ApiError(403, code, message);
+    }
+
+    /** A header the refusal carries (say, Retry-After). */
+    public ApiError withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     public int status() {

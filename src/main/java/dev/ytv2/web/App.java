@@ -90,7 +90,10 @@ public final class App {
 
         r.get("/exports/<path>", read(p.exports()::serve));
 
-        r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        r.exception(ApiError.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            error(ctx, e.status(), e.code(), e.getMessage());
+        });
         r.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 413) ctx.header("Connection", "close"); // the unread body is not drained either
             error(ctx, e.getStatus(), switch (e.getStatus()) {
@@ -140,6 +143,11 @@ public final class App {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
+        if (p.auth().answersArePrivate(ctx)) ctx.header("Cache-Control", "no-store");
+        // Javalin would route by this header; a POST must stay a POST whatever it claims.
+        if (ctx.header("X-HTTP-Method-Override") != null) {
+            throw ApiError.badRequest("method_override", "X-HTTP-Method-Override is not honoured here; send the real method.");
+        }
     }
 
     private void unexpected(Exception e, Context ctx) {
@@ -163,6 +171,13 @@ public final class App {
             error(ctx, 503, "database_unavailable", "The database is not reachable right now; try again shortly.");
             return;
         }
+        Optional<String> refusedValue = refusedValue(e);
+        if (refusedValue.isPresent()) {
+            // A value PostgreSQL refuses (out of range, too complex) came from the request: one line, no trace.
+            LOG.warn("refused a value on {} {}: SQLSTATE {}", ctx.method(), ctx.path(), refusedValue.get());
+            error(ctx, 400, "invalid_input", "A value in the request is outside what this server can store or search.");
+            return;
+        }
         LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal_error", "Something went wrong on the server; it has been logged.");
     }
@@ -178,6 +193,12 @@ public final class App {
     private static boolean isBadEscape(Throwable e) {
         StackTraceElement[] at = e.getStackTrace();
         return e instanceof IllegalArgumentException && at.length > 0 && at[0].getClassName().equals("java.net.URLDecoder");
+    }
+
+    /** Data exceptions (class 22) and program limits (54) are about a value, not about the server. */
+    private static Optional<String> refusedValue(Throwable e) {
+        return causeOf(e, java.sql.SQLException.class).map(java.sql.SQLException::getSQLState)
+                .filter(state -> state != null && (state.startsWith("22") || state.startsWith("54")));
     }
 
     private static boolean isDatabaseDown(Throwable e) {

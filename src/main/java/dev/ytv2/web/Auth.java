@@ -8,53 +8,74 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Who may do what (SPEC 4.1). Tokens are compared in constant time. The browser holds only a
- * signed, HttpOnly, SameSite=Strict session cookie; writes made with it must also carry the
- * `X-YTV2-CSRF` header, which a cross-site form cannot send. Cookies are signed with a key derived
- * from the admin token, so every server sharing the token accepts them and changing it revokes all.
+ * Who may do what. Tokens are compared in constant time. The browser holds only an HttpOnly,
+ * SameSite=Strict session cookie: a random id, signed with a random secret the servers share
+ * through the database; the session itself is a row in PostgreSQL ({@link SessionStore}), so
+ * signing out, expiry and a changed token end it for every server at once. Writes made with the
+ * cookie must also carry the `X-YTV2-CSRF` header, which a cross-site form cannot send.
  */
 public final class Auth {
     public static final String COOKIE = "ytv2_session";
     public static final String CSRF_HEADER = "X-YTV2-CSRF";
+    private static final String RESOLVED = "ytv2.session";
     public enum Role { ADMIN, READER }
 
     private final Optional<String> adminToken;
     private final Optional<String> ingestToken;
     private final Optional<String> readToken;
-    private final byte[] signingKey;
-    private final Clock clock;
+    private final SessionStore sessions;
+    private final byte[] cookieSecret;
+    private final TokenGuessLimiter guesses;
+    private final ClientAddress clients;
+    private final SecureRandom random = new SecureRandom();
     private final Duration sessionLength = Duration.ofDays(30);
 
-    public Auth(Optional<String> adminToken, Optional<String> ingestToken, Optional<String> readToken, Clock clock) {
+    public Auth(Optional<String> adminToken, Optional<String> ingestToken, Optional<String> readToken,
+                SessionStore sessions, byte[] cookieSecret, TokenGuessLimiter guesses, ClientAddress clients) {
         this.adminToken = adminToken;
         this.ingestToken = ingestToken;
         this.readToken = readToken;
-        this.clock = clock;
-        this.signingKey = adminToken.or(() -> readToken)
-                .map(t -> sha256(("ytv2-session-key|" + t).getBytes(StandardCharsets.UTF_8)))
-                .orElseGet(() -> {
-                    byte[] random = new byte[32];
-                    new SecureRandom().nextBytes(random);
-                    return random;
-                });
+        this.sessions = sessions;
+        this.cookieSecret = cookieSecret.clone();
+        this.guesses = guesses;
+        this.clients = clients;
     }
 
     public boolean readsArePrivate() {
         return readToken.isPresent();
     }
 
+    /**
+     * Whether answers to this request depend on who asks (credentials sent, or reads private), so
+     * that no shared or browser cache may keep them.
+     */
+    public boolean answersArePrivate(Context ctx) {
+        if (!ctx.path().startsWith("/api/") && !ctx.path().startsWith("/ingest/")) return false;
+        return readToken.isPresent() || ctx.header("Authorization") != null || ctx.header("X-INGEST-TOKEN") != null
+                || ctx.cookie(COOKIE) != null;
+    }
+
+    /** Whether this request is the admin's (token or session); a wrong token counts as a guess. */
+    public boolean isAdmin(Context ctx) {
+        Optional<String> bearer = bearer(ctx);
+        if (bearer.isPresent()) return presented(ctx, bearer.get(), adminToken);
+        return session(ctx).map(r -> r == Role.ADMIN).orElse(false);
+    }
+
     public void requireAdmin(Context ctx) {
         if (adminToken.isEmpty()) {
             throw ApiError.forbidden("writes_disabled", "Writes are disabled: no admin token (DEBUG_TOKEN) is configured on the server.");
         }
-        if (bearer(ctx).map(t -> matches(t, adminToken)).orElse(false)) return;
+        Optional<String> bearer = bearer(ctx);
+        if (bearer.isPresent()) {
+            if (presented(ctx, bearer.get(), adminToken)) return;
+            throw ApiError.unauthorized("The admin token is not valid.");
+        }
         Optional<Role> session = session(ctx);
         if (session.isPresent()) {
             if (session.get() != Role.ADMIN) throw ApiError.forbidden("forbidden", "This session may only read.");
@@ -63,7 +84,7 @@ public final class Auth {
             }
             return;
         }
-        throw ApiError.unauthorized(bearer(ctx).isPresent() ? "The admin token is not valid." : "This call needs the admin token (Authorization: Bearer ...).");
+        throw ApiError.unauthorized("This call needs the admin token (Authorization: Bearer ...).");
     }
 
     public void requireIngest(Context ctx) {
@@ -71,37 +92,66 @@ public final class Auth {
             throw ApiError.forbidden("ingest_disabled", "Ingest is disabled: no INGEST_TOKEN is configured on the server.");
         }
         Optional<String> given = Optional.ofNullable(ctx.header("X-INGEST-TOKEN")).or(() -> bearer(ctx));
-        if (given.map(t -> matches(t, ingestToken) || matches(t, adminToken)).orElse(false)) return;
+        if (given.isPresent() && presented(ctx, given.get(), ingestToken, adminToken)) return;
         throw ApiError.unauthorized("This call needs the ingest token (X-INGEST-TOKEN or Authorization: Bearer ...).");
     }
 
     /** Admin token, or the ingest token (external workers upload images with it). */
     public void requireAdminOrIngest(Context ctx) {
-        Optional<String> given = Optional.ofNullable(ctx.header("X-INGEST-TOKEN")).or(() -> bearer(ctx));
-        if (given.map(t -> matches(t, ingestToken)).orElse(false)) return;
+        Optional<String> ingest = Optional.ofNullable(ctx.header("X-INGEST-TOKEN"));
+        if (ingest.isPresent()) {
+            if (presented(ctx, ingest.get(), ingestToken, adminToken)) return;
+            throw ApiError.unauthorized("The ingest token is not valid.");
+        }
+        Optional<String> bearer = bearer(ctx);
+        if (bearer.isPresent() && ingestToken.isPresent() && matches(bearer.get(), ingestToken)) {
+            guesses.check(clients.of(ctx));
+            return;
+        }
         requireAdmin(ctx);
     }
 
     public void requireRead(Context ctx) {
         if (readToken.isEmpty()) return;
         Optional<String> bearer = bearer(ctx);
-        if (bearer.map(t -> matches(t, readToken) || matches(t, adminToken)).orElse(false)) return;
+        if (bearer.isPresent()) {
+            if (presented(ctx, bearer.get(), readToken, adminToken)) return;
+            throw ApiError.unauthorized("The read token is not valid.");
+        }
         if (session(ctx).isPresent()) return;
         throw ApiError.unauthorized("Reads are private here: sign in, or send the read token.");
     }
 
-    /** The role a sign-in token grants, if it is one of ours. */
-    public Optional<Role> roleFor(String token) {
+    /** The role a sign-in token grants, if it is one of ours; a wrong one counts as a guess. */
+    public Optional<Role> roleFor(Context ctx, String token) {
+        String client = clients.of(ctx);
+        guesses.check(client);
         if (matches(token, adminToken)) return Optional.of(Role.ADMIN);
         if (matches(token, readToken)) return Optional.of(Role.READER);
+        guesses.failed(client);
         return Optional.empty();
     }
 
-    public String issueCookieValue(Role role) {
-        long expires = clock.instant().plus(sessionLength).getEpochSecond();
-        byte[] nonce = new byte[12];
-        new SecureRandom().nextBytes(nonce);
-        String body = role.name() + "." + expires + "." + HexFormat.of().formatHex(nonce);
+    /**
+     * Whether a token a client presented is one of `expected`. Refused outright while the client is
+     * over its allowance of wrong tokens; a wrong one counts against it.
+     */
+    @SafeVarargs
+    private boolean presented(Context ctx, String given, Optional<String>... expected) {
+        String client = clients.of(ctx);
+        guesses.check(client);
+        for (Optional<String> e : expected) if (matches(given, e)) return true;
+        // One of our own tokens on a call it does not open is a refusal, not a guess.
+        if (!(matches(given, adminToken) || matches(given, ingestToken) || matches(given, readToken))) guesses.failed(client);
+        return false;
+    }
+
+    /** Opens a session for a token that {@link #roleFor} accepted; returns the cookie's value. */
+    public String openSession(Role role) {
+        byte[] id = new byte[32];
+        random.nextBytes(id);
+        String body = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        sessions.create(sha256(body.getBytes(StandardCharsets.US_ASCII)), role, tokenMac(role).orElseThrow(), sessionLength);
         return body + "." + sign(body);
     }
 
@@ -109,24 +159,48 @@ public final class Auth {
         return sessionLength;
     }
 
+    /** The role of this request's session, if its cookie names one that is open and its token unchanged. */
     public Optional<Role> session(Context ctx) {
+        Optional<Role> resolved = ctx.attribute(RESOLVED);
+        if (resolved == null) {
+            resolved = cookieId(ctx).flatMap(this::lookUp);
+            ctx.attribute(RESOLVED, resolved);
+        }
+        return resolved;
+    }
+
+    /** Ends this request's session everywhere. */
+    public void closeSession(Context ctx) {
+        cookieId(ctx).ifPresent(sessions::delete);
+        ctx.attribute(RESOLVED, Optional.<Role>empty());
+    }
+
+    private Optional<Role> lookUp(byte[] idHash) {
+        Optional<SessionStore.Session> found = sessions.find(idHash);
+        if (found.isEmpty()) return Optional.empty();
+        Role role = found.get().role();
+        if (tokenMac(role).map(mac -> MessageDigest.isEqual(mac, found.get().tokenMac())).orElse(false)) return Optional.of(role);
+        // Opened with a token this server no longer has: the session ended when the token changed.
+        sessions.delete(idHash);
+        return Optional.empty();
+    }
+
+    /** The hash of the cookie's id, when the cookie is one this library signed. */
+    private Optional<byte[]> cookieId(Context ctx) {
         String value = ctx.cookie(COOKIE);
-        if (value == null || value.length() > 300) return Optional.empty();
+        if (value == null || value.length() > 200) return Optional.empty();
         int dot = value.lastIndexOf('.');
         if (dot < 0) return Optional.empty();
         String body = value.substring(0, dot);
         if (!MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.UTF_8), value.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
-        String[] parts = body.split("\\.");
-        try {
-            if (parts.length != 3 || Long.parseLong(parts[1]) < clock.instant().getEpochSecond()) return Optional.empty();
-            Role role = Role.valueOf(parts[0]);
-            if (role == Role.ADMIN && adminToken.isEmpty()) return Optional.empty();
-            return Optional.of(role);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Optional.of(sha256(body.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private Optional<byte[]> tokenMac(Role role) {
+        Optional<String> token = role == Role.ADMIN ? adminToken : readToken;
+        return token.map(t -> mac(role.name() + "|" + t));
     }
 
     private static Optional<String> bearer(Context ctx) {
@@ -143,10 +217,14 @@ public final class Auth {
     }
 
     private String sign(String body) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(body));
+    }
+
+    private byte[] mac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(cookieSecret, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

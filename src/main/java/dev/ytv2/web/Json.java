@@ -24,6 +24,8 @@ public final class Json {
                         .maxStringLength(5_000_000)
                         .maxNumberLength(64)
                         .build())
+                // Two values for one key would let two readers of a body disagree on what it says.
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         return new ObjectMapper(factory)
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)

@@ -6,21 +6,18 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 
-import java.time.Clock;
 import java.util.Optional;
 
 /** Browser sign-in: the token is posted once and exchanged for the session cookie. */
 public final class SessionRoutes {
     private final Auth auth;
-    private final SignInLimiter limiter;
     private final ObjectMapper mapper;
     private final boolean secureCookies;
 
-    public SessionRoutes(Auth auth, ObjectMapper mapper, boolean secureCookies, Clock clock) {
+    public SessionRoutes(Auth auth, ObjectMapper mapper, boolean secureCookies) {
         this.auth = auth;
         this.mapper = mapper;
         this.secureCookies = secureCookies;
-        this.limiter = new SignInLimiter(clock, 10, 60);
     }
 
     public void show(Context ctx) {
@@ -32,24 +29,16 @@ public final class SessionRoutes {
     }
 
     public void signIn(Context ctx) {
-        String client = ctx.ip();
-        if (limiter.blocked(client)) {
-            ctx.header("Retry-After", "60");
-            throw new ApiError(429, "too_many_attempts", "Too many failed sign-ins; wait a minute and try again.");
-        }
         ObjectNode body = Json.parseObject(mapper, ctx.bodyAsBytes());
         String token = Fields.requiredString(body, "token", 500);
-        Optional<Auth.Role> role = auth.roleFor(token);
-        if (role.isEmpty()) {
-            limiter.failed(client);
-            throw ApiError.unauthorized("That token is not valid.");
-        }
-        limiter.succeeded(client);
-        ctx.cookie(cookie(auth.issueCookieValue(role.get()), (int) auth.sessionLength().toSeconds()));
+        Optional<Auth.Role> role = auth.roleFor(ctx, token);
+        if (role.isEmpty()) throw ApiError.unauthorized("That token is not valid.");
+        ctx.cookie(cookie(auth.openSession(role.get()), (int) auth.sessionLength().toSeconds()));
         ctx.status(204);
     }
 
     public void signOut(Context ctx) {
+        auth.closeSession(ctx);
         ctx.cookie(cookie("", 0));
         ctx.status(204);
     }

@@ -16,7 +16,8 @@ class SoakTest {
 
     @Test
     void aShortSoakHasNoErrorsAndEveryStreamReceivesEveryEvent() throws Exception {
-        try (TestServer server = TestServer.start()) {
+        // All 200 streams come from this one address.
+        try (TestServer server = TestServer.start(env -> env.put("YTV2_MAX_STREAMS_PER_CLIENT", "250"))) {
             SyntheticLibrary.load(server.running.database().jdbi(), 300, 7);
             Soak.Result r = Soak.run(server.running, TestServer.ADMIN,
                     new Soak.Settings(Duration.ofSeconds(20), Duration.ofSeconds(5), 200, 2, 10, 2), System.out::println);

@@ -28,8 +28,9 @@ class DeleteReportTest {
     void deleteNeedsTheAdminTokenAndRemovesTheReportItsSummariesAndItsFilesOnly() {
         byte[] png = new byte[64];
         png[0] = (byte) 0x89; png[1] = 'P'; png[2] = 'N'; png[3] = 'G'; png[4] = 0x0D; png[5] = 0x0A;
-        String mine = server.running.services().files().save(MediaType.PNG, "reports", png);
-        String other = server.running.services().files().save(MediaType.PNG, "reports", png);
+        // Uploads, the only stored files an ingested report may name.
+        String mine = server.running.services().files().save(MediaType.PNG, "uploads", png);
+        String other = server.running.services().files().save(MediaType.PNG, "uploads", png);
         ObjectNode doomed = Fixtures.report(server, "yt:delete00001", "Doomed", "C", "youtube", "Science", "Physics", "en",
                 "News", 10, "2024-01-01", "2024-01-01", "Text.");
         doomed.put("thumbnail_url", mine);

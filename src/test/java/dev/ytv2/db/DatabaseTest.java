@@ -48,7 +48,7 @@ class DatabaseTest {
             assertThat(first.database().isEmbedded()).isTrue();
             first.services().writer().upsert(dev.ytv2.content.IngestPayload.parse(
                     first.services().mapper().createObjectNode().put("video_id", "yt:restart00001").put("title", "Survives"),
-                    first.services().mapper()));
+                    first.services().mapper()), dev.ytv2.content.ReportWriter.Origin.OPERATOR);
         }
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
         try (Main.Running second = Main.startServer(Config.fromEnv(env))) {

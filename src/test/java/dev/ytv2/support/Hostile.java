@@ -37,9 +37,31 @@ public final class Hostile {
     public static Arbitrary<String> strings() {
         return Arbitraries.oneOf(
                 Arbitraries.of(CORPUS),
+                extremes(),
                 Arbitraries.strings().all().ofMaxLength(40),
                 Arbitraries.strings().withCharRange('\u0590', '\u06ff').withChars('\u202e', '\u200f', '\u0000').ofMaxLength(20),
                 Arbitraries.of(CORPUS).list().ofMaxSize(3).map(l -> String.join("", l)));
+    }
+
+    /**
+     * Values at the edges of what the database takes: timestamps of any year a parser accepts with
+     * any offset it accepts, searches made of operators only, unbalanced quotes, numbers too long for any type.
+     */
+    public static Arbitrary<String> extremes() {
+        Arbitrary<java.time.OffsetDateTime> instants = net.jqwik.api.Combinators.combine(
+                Arbitraries.oneOf(Arbitraries.integers().between(-999_999_999, 999_999_999), Arbitraries.of(0, 1, 9999, 10000, 294277)),
+                Arbitraries.integers().between(1, 12), Arbitraries.integers().between(1, 28),
+                Arbitraries.integers().between(-18 * 60, 18 * 60))
+                .as((year, month, day, offset) -> java.time.OffsetDateTime.of(year, month, day, 0, 0, 0, 0,
+                        java.time.ZoneOffset.ofTotalSeconds(offset * 60)));
+        return Arbitraries.oneOf(
+                instants.map(java.time.OffsetDateTime::toString),
+                instants.map(t -> t.toLocalDate().toString()),
+                Arbitraries.of("-", "--", "!", "|", "&", "\"", "(", ")", ":", "*", "<->", " or ", " ", "-\"", "a")
+                        .list().ofMinSize(1).ofMaxSize(120).map(l -> String.join("", l)),
+                Arbitraries.integers().between(1, 200).map("-"::repeat),
+                Arbitraries.integers().between(19, 400).map(n -> "9".repeat(n)),
+                Arbitraries.integers().between(19, 60).map(n -> "-" + "9".repeat(n) + ".5e99999"));
     }
 
     /** Percent-encoded fragments sent as they are: invalid and overlong UTF-8, encoded NULs and slashes. */

@@ -120,6 +120,15 @@ public final class TestServer implements AutoCloseable {
         return json(r);
     }
 
+    /**
+     * Writes one report as the operator's `ytv2 import` does: for fixtures that name image files the
+     * test placed in the store itself, which the ingest API would refuse as not the client's uploads.
+     */
+    public void place(ObjectNode report) {
+        running.services().writer().upsert(dev.ytv2.content.IngestPayload.parse(report, mapper),
+                dev.ytv2.content.ReportWriter.Origin.OPERATOR);
+    }
+
     public HttpResponse<String> adminPost(String path, String body) {
         return post(path, body, "Authorization", "Bearer " + ADMIN);
     }

@@ -34,7 +34,12 @@ class WriteAuthTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(env -> env.put("YTV2_READ_TOKEN", "reader-token"));
+        // Each refused call comes from an address of its own (through the trusted local proxy), so the
+        // per-address limit on wrong tokens never stands in for the refusal this test is about.
+        server = TestServer.start(env -> {
+            env.put("YTV2_READ_TOKEN", "reader-token");
+            env.put("YTV2_TRUSTED_PROXIES", "127.0.0.1,::1");
+        });
         kit = new ImageKit(server);
         adminCookie = signIn(TestServer.ADMIN);
         readerCookie = signIn("reader-token");
@@ -88,6 +93,8 @@ class WriteAuthTest {
         return id;
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+
     static final List<Caller> REFUSED = List.of(
             new Caller("nobody", new String[0]),
             new Caller("a wrong token", new String[]{"Authorization", "Bearer not-the-token"}),
@@ -102,7 +109,8 @@ class WriteAuthTest {
             new Caller("an admin cookie with the CSRF header", new String[]{"Cookie", "COOKIE", "X-YTV2-CSRF", "1"}));
 
     static HttpResponse<String> call(Call call, String id, Caller caller) {
-        String[] h = Stream.of(caller.headers()).map(x -> x.equals("COOKIE") ? adminCookie : x.equals("READER") ? readerCookie : x)
+        String[] h = Stream.concat(Stream.of(caller.headers()), Stream.of("X-Forwarded-For", "10.1." + (CLIENTS.incrementAndGet() % 250) + ".9"))
+                .map(x -> x.equals("COOKIE") ? adminCookie : x.equals("READER") ? readerCookie : x)
                 .toArray(String[]::new);
         return server.send(call.request().apply(id), h);
     }

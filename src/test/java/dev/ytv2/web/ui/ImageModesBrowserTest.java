@@ -38,16 +38,16 @@ class ImageModesBrowserTest {
         UiLibrary.addVariant(full, ai2New, "ai2", "2025-01-03T00:00:00Z", false);
         UiLibrary.addVariant(full, "/exports/images/ui/deleted.png", "ai2", "2025-01-05T00:00:00Z", false);
         ((ObjectNode) UiLibrary.analysis(full).get("summary_image_variants").get(4)).put("deleted_at", "2025-01-06T00:00:00Z");
-        server.ingest(full);
+        server.place(full);
 
         ObjectNode thumbOnly = UiLibrary.report(server, "yt:thumbonly", "Only a thumbnail", "Chan", "youtube", "Art", "2025-01-03T00:00:00Z");
         thumbOnly.put("thumbnail_url", onlyOg);
-        server.ingest(thumbOnly);
+        server.place(thumbOnly);
 
         ObjectNode prefersA1 = UiLibrary.report(server, "web:prefersa1", "Prefers its A1 image", "Blog", "web", "Art", "2025-01-02T00:00:00Z");
         prefersA1.put("thumbnail_url", "/exports/images/ui/missing.png");
         UiLibrary.analysis(prefersA1).put("summary_image_selected_url", lonelyA1).put("summary_image_display_mode", "ai1");
-        server.ingest(prefersA1);
+        server.place(prefersA1);
 
         server.ingest(UiLibrary.report(server, "web:noimage", "No image at all", "Blog", "web", "Art", "2025-01-01T00:00:00Z"));
     }

@@ -33,7 +33,7 @@ class LiveUpdatesBrowserTest {
         UiLibrary.analysis(r).put("summary_image_ai2_url", first);
         UiLibrary.addVariant(r, first, "ai2", "2025-01-01T00:00:00Z", false);
         UiLibrary.addVariant(r, second, "ai2", "2025-01-02T00:00:00Z", false);
-        server.ingest(r);
+        server.place(r);
     }
 
     @AfterAll

@@ -61,23 +61,23 @@ class ManageImagesBrowserTest {
                 .put("summary_image_ai2_prompt_original", "the first AI2 prompt");
         UiLibrary.addVariant(wanted, a1Old, "ai1", "2025-01-01T00:00:00Z", false);
         UiLibrary.addVariant(wanted, ai2Old, "ai2", "2025-01-01T00:00:00Z", false);
-        server.ingest(wanted);
+        server.place(wanted);
         ObjectNode fromVariant = report("yt:prompt-variant", "2025-03-02T00:00:00Z");
         UiLibrary.analysis(fromVariant).put("summary_image_prompt_last_used", "last used A1");
         UiLibrary.addVariant(fromVariant, a1New, "ai1", "2025-01-03T00:00:00Z", false);
         UiLibrary.addVariant(fromVariant, a1Old, "ai1", "2025-01-01T00:00:00Z", false);
         UiLibrary.addVariant(fromVariant, ai2New, "ai2", "2025-01-02T00:00:00Z", false);
         UiLibrary.addVariant(fromVariant, ai2Old, "ai2", "2025-01-01T00:00:00Z", false);
-        server.ingest(fromVariant);
+        server.place(fromVariant);
         ObjectNode lastUsed = report("yt:prompt-lastused", "2025-03-03T00:00:00Z");
         UiLibrary.analysis(lastUsed).put("summary_image_prompt_last_used", "last used A1");
-        server.ingest(lastUsed);
+        server.place(lastUsed);
 
         ObjectNode loop = report("yt:loop", "2025-03-04T00:00:00Z");
         loop.put("thumbnail_url", og);
         UiLibrary.analysis(loop).put("summary_image_selected_url", a1Old);
         UiLibrary.addVariant(loop, a1Old, "ai1", "2025-01-01T00:00:00Z", false);
-        server.ingest(loop);
+        server.place(loop);
 
         ObjectNode actions = report("yt:actions", "2025-03-05T00:00:00Z");
         actions.put("thumbnail_url", og);
@@ -87,13 +87,13 @@ class ManageImagesBrowserTest {
         UiLibrary.addVariant(actions, a1New, "ai1", "2025-01-03T00:00:00Z", false);
         ((ObjectNode) UiLibrary.analysis(actions).get("summary_image_variants").get(1)).put("prompt", LONG_PROMPT)
                 .put("backend", "sdapi").put("model", "dreamshaper_8").put("seed", 31337).put("width", 1024).put("height", 576);
-        server.ingest(actions);
+        server.place(actions);
 
         ObjectNode ai2 = report("yt:ai2", "2025-03-06T00:00:00Z");
         UiLibrary.analysis(ai2).put("summary_image_ai2_url", ai2New);
         UiLibrary.addVariant(ai2, ai2Old, "ai2", "2025-01-01T00:00:00Z", false);
         UiLibrary.addVariant(ai2, ai2New, "ai2", "2025-01-02T00:00:00Z", false);
-        server.ingest(ai2);
+        server.place(ai2);
 
         server.ingest(report("yt:failing", "2025-03-07T00:00:00Z"));
 
@@ -103,7 +103,7 @@ class ManageImagesBrowserTest {
         UiLibrary.addVariant(all, a1Old, "ai1", "2025-01-01T00:00:00Z", false);
         UiLibrary.addVariant(all, a1New, "ai1", "2025-01-02T00:00:00Z", false);
         UiLibrary.addVariant(all, ai2New, "ai2", "2025-01-02T00:00:00Z", false);
-        server.ingest(all);
+        server.place(all);
 
         browser = Browser.open(server.base);
         browser.signInAsAdmin(server);
@@ -486,7 +486,7 @@ class ManageImagesBrowserTest {
         ObjectNode r = UiLibrary.report(server, id, "The last lighthouse keepers of the North Sea", "Coastal Histories", "youtube",
                 "History", "2025-04-01T00:00:00Z");
         r.put("thumbnail_url", og);
-        server.ingest(r);
+        server.place(r);
         String[][] prompts = {
                 {"ai1", "A weathered red-and-white lighthouse on a rocky North Sea island at dusk, keeper's cottage, clean isometric illustration"},
                 {"ai1", "Interior of a lighthouse lamp room, brass Fresnel lens glowing, keeper's logbook on the desk, warm editorial illustration"},

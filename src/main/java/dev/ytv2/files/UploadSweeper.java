@@ -1,0 +1,91 @@
+package dev.ytv2.files;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Removes uploads no report refers to once they are older than a grace period: a worker uploads
+ * an image and names it in its next ingest, and one that never does leaves nothing behind for good.
+ */
+public final class UploadSweeper implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadSweeper.class);
+
+    private final Jdbi jdbi;
+    private final FileStore files;
+    private final FileReferences references;
+    private final Duration grace;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "upload-sweep");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public UploadSweeper(Jdbi jdbi, FileStore files, Duration grace, Clock clock) {
+        this.jdbi = jdbi;
+        this.files = files;
+        this.references = new FileReferences(files);
+        this.grace = grace;
+        this.clock = clock;
+    }
+
+    public UploadSweeper start(Duration period) {
+        timer.scheduleWithFixedDelay(this::sweepQuietly, 90, period.toSeconds(), TimeUnit.SECONDS);
+        return this;
+    }
+
+    /** Removes the unreferenced uploads older than the grace period; returns how many. */
+    public long sweepOnce() {
+        Instant cutoff = clock.instant().minus(grace);
+        List<String> old = Stream.concat(olderThan(files.imagesDir(), FileStore.IMAGES_URL, cutoff),
+                olderThan(files.audioDir(), FileStore.AUDIO_URL, cutoff)).toList();
+        return old.isEmpty() ? 0 : references.removeUnreferenced(jdbi, old);
+    }
+
+    private void sweepQuietly() {
+        try {
+            long removed = sweepOnce();
+            if (removed > 0) LOG.info("removed {} uploads no report referred to within {}", removed, grace);
+        } catch (RuntimeException e) {
+            LOG.warn("upload sweep failed; will retry on the next run: {}", e.toString());
+        }
+    }
+
+    private static Stream<String> olderThan(Path store, String urlPrefix, Instant cutoff) {
+        Path dir = store.resolve("uploads");
+        if (!Files.isDirectory(dir)) return Stream.empty();
+        try (Stream<Path> listed = Files.list(dir)) {
+            return listed.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))
+                    .filter(p -> modified(p).isBefore(cutoff))
+                    .map(p -> urlPrefix + "uploads/" + p.getFileName()).toList().stream();
+        } catch (IOException e) {
+            return Stream.empty();
+        }
+    }
+
+    private static Instant modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX;
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
