@@ -59,6 +59,14 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Clicks what `css` finds; one that a re-render replaced before the click landed is looked up again. */
+    void click(String css) {
+        waitUntil("click " + css, () -> {
+            driver.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
     void waitUntil(String what, Supplier<Boolean> condition) {
         // The page re-renders parts of a card in place; a reference read mid-swap is simply read again.
         new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(100)).withMessage(what)
