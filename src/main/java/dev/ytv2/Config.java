@@ -24,13 +24,26 @@ public record Config(
         long maxUploadBytes,
         Duration variantRetention,
         boolean secureCookies,
+        Upstream upstream,
         RenderConfig render) {
+
+    /**
+     * Settings an existing YTV2 deployment already has: the secret its NAS worker uploads with,
+     * the processing backend re-summarise requests go to, and the commit it was deployed from.
+     */
+    public record Upstream(Optional<String> syncSecret, Optional<String> backendApiUrl, Optional<String> deployCommit) {
+        static Upstream fromEnv(Map<String, String> env) {
+            return new Upstream(nonBlank(env.get("SYNC_SECRET")), nonBlank(env.get("BACKEND_API_URL")),
+                    nonBlank(env.get("DEPLOY_COMMIT")).or(() -> nonBlank(env.get("RENDER_GIT_COMMIT"))));
+        }
+    }
 
     public static Config fromEnv(Map<String, String> env) {
         return new Config(
-                intValue(env, "PORT", 10000),
+                // WEB_PORT and DATABASE_URL_POSTGRES_NEW are the names YTV2 deployments already use.
+                intValue(env, "PORT", intValue(env, "WEB_PORT", 10000)),
                 Path.of(env.getOrDefault("YTV2_DATA_DIR", "./data")).toAbsolutePath().normalize(),
-                nonBlank(env.get("DATABASE_URL")),
+                nonBlank(env.get("DATABASE_URL_POSTGRES_NEW")).or(() -> nonBlank(env.get("DATABASE_URL"))),
                 nonBlank(env.get("DEBUG_TOKEN")).or(() -> nonBlank(env.get("YTV2_ADMIN_TOKEN"))),
                 nonBlank(env.get("INGEST_TOKEN")),
                 nonBlank(env.get("YTV2_READ_TOKEN")),
@@ -39,6 +52,7 @@ public record Config(
                 longValue(env, "YTV2_MAX_UPLOAD_BYTES", 10L * 1024 * 1024),
                 Duration.ofDays(intValue(env, "YTV2_VARIANT_RETENTION_DAYS", 30)),
                 Boolean.parseBoolean(env.getOrDefault("YTV2_SECURE_COOKIES", "false")),
+                Upstream.fromEnv(env),
                 RenderConfig.fromEnv(env));
     }
 
@@ -56,17 +70,17 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, render);
+                autoImages, maxUploadBytes, variantRetention, secureCookies, upstream, render);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                autoImages, maxUploadBytes, variantRetention, secureCookies, render);
+                autoImages, maxUploadBytes, variantRetention, secureCookies, upstream, render);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                on, maxUploadBytes, variantRetention, secureCookies, render);
+                on, maxUploadBytes, variantRetention, secureCookies, upstream, render);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -64,7 +64,9 @@ public final class ReportJson {
         out.put("content_source", source);
         out.put("source_label", sourceLabel(source));
         out.put("thumbnail_url", row.thumbnailUrl());
-        out.put("summary_image_url", row.summaryImageUrl());
+        // Older writers set only one of the two places the A1 selection lives.
+        out.put("summary_image_url", Optional.ofNullable(row.summaryImageUrl()).filter(u -> !u.isBlank())
+                .orElse(text(analysis, ImageFields.SELECTED_URL)));
         out.put("canonical_url", row.canonicalUrl());
         out.put("published_at", iso(row.publishedAt()));
         out.put("duration_seconds", row.durationSeconds());

@@ -154,7 +154,7 @@ public final class ReportStore {
     private static Map<String, List<SummaryRow>> summaryHeads(Handle h, String[] ids) {
         return h.createQuery("""
                         SELECT video_id, variant, summary_type, left(text, 600), NULL, revision, created_at
-                        FROM v_latest_summaries WHERE video_id = ANY(:ids)""")
+                        FROM ytv2_latest_summaries WHERE video_id = ANY(:ids)""")
                 .bind("ids", ids)
                 .map((rs, ctx) -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class)))
@@ -165,7 +165,7 @@ public final class ReportStore {
         Map<String, List<SummaryRow>> out = new HashMap<>();
         h.createQuery("""
                         SELECT video_id, variant, summary_type, text, html, revision, created_at
-                        FROM v_latest_summaries WHERE video_id = ANY(:ids)""")
+                        FROM ytv2_latest_summaries WHERE video_id = ANY(:ids)""")
                 .bind("ids", ids.toArray(String[]::new))
                 .map((rs, ctx) -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class)))

@@ -57,7 +57,7 @@ public final class ReportWriter {
                                 language = coalesce(EXCLUDED.language, c.language),
                                 subcategories_json = coalesce(EXCLUDED.subcategories_json, c.subcategories_json),
                                 topics_json = coalesce(EXCLUDED.topics_json, c.topics_json),
-                                analysis_json = ytv2_merge_keeping(coalesce(c.analysis_json, '{}'::jsonb),
+                                analysis_json = ytv2_merge_keeping(ytv2_as_object(c.analysis_json),
                                     EXCLUDED.analysis_json, CAST(:imageKeys AS text[])),
                                 media = CASE WHEN CAST(:media AS jsonb) IS NULL THEN c.media
                                     ELSE ytv2_merge_keeping(c.media, EXCLUDED.media, CAST(:audioKeys AS text[])) END,
@@ -149,9 +149,7 @@ public final class ReportWriter {
                             SELECT DISTINCT u FROM content c, LATERAL (
                                 SELECT c.thumbnail_url AS u UNION ALL SELECT c.summary_image_url
                                 UNION ALL SELECT c.media ->> 'audio_url'
-                                UNION ALL SELECT v ->> 'url' FROM jsonb_array_elements(
-                                    CASE WHEN jsonb_typeof(c.analysis_json -> 'summary_image_variants') = 'array'
-                                         THEN c.analysis_json -> 'summary_image_variants' ELSE '[]'::jsonb END) v
+                                UNION ALL SELECT v ->> 'url' FROM jsonb_array_elements(ytv2_variants(c.analysis_json)) v
                             ) files WHERE c.video_id = :videoId AND u IS NOT NULL""")
                     .bind("videoId", videoId).mapTo(String.class).list();
             h.createUpdate("DELETE FROM content WHERE video_id = :videoId").bind("videoId", videoId).execute();
