@@ -16,6 +16,7 @@ import dev.ytv2.events.EventHub;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.events.EventRoutes;
 import dev.ytv2.files.ExportRoutes;
+import dev.ytv2.files.AudioUploadRoutes;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.ImageStore;
@@ -143,7 +144,8 @@ public final class Main {
         Database db = Database.open(config.databaseUrl(), config.dataDir(), 20);
         try {
             Services s = services(config, db);
-            Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(), Clock.systemUTC());
+            Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(), config.upstream().syncSecret(),
+                    Clock.systemUTC());
             EventHub hub = new EventHub(s.events(), EventHub.Settings.defaults());
             EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
             VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())
@@ -152,14 +154,17 @@ public final class Main {
                     new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper()),
                     new IngestRoutes(s.writer(), s.files(), s.mapper(), config.maxUploadBytes() * 5),
                     new ExportRoutes(s.files()),
-                    new HealthRoutes(db.jdbi(), s.mapper()),
+                    new HealthRoutes(db.jdbi(), s.mapper(), new HealthRoutes.Deployment(config.ingestToken().isPresent(),
+                            config.adminToken().isPresent(), config.databaseUrl().isPresent(), config.upstream().deployCommit(),
+                            config.upstream().deployBranch())),
                     new SessionRoutes(auth, s.mapper(), config.secureCookies(), Clock.systemUTC()),
                     StaticAssets.load(),
                     new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), s.renderRequests()),
                             new VariantStore(db.jdbi(), s.mapper(), s.events()), s.mapper()),
                     new UploadRoutes(s.files(), s.mapper(), config.maxUploadBytes()),
                     new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper()),
-                    new EventRoutes(hub)));
+                    new EventRoutes(hub),
+                    new AudioUploadRoutes(s.files(), db.jdbi(), s.mapper(), config.maxUploadBytes() * 5)));
             Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
             Javalin javalin = app.javalin().start(config.port());
             worker.ifPresent(RenderWorker::start);

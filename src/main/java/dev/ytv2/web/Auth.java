@@ -28,11 +28,19 @@ public final class Auth {
     private final Optional<String> adminToken;
     private final Optional<String> ingestToken;
     private final Optional<String> readToken;
+    private final Optional<String> syncSecret;
     private final byte[] signingKey;
     private final Clock clock;
     private final Duration sessionLength = Duration.ofDays(30);
 
     public Auth(Optional<String> adminToken, Optional<String> ingestToken, Optional<String> readToken, Clock clock) {
+        this(adminToken, ingestToken, readToken, Optional.empty(), clock);
+    }
+
+    /** With SYNC_SECRET: the secret a YTV2 NAS worker sends as a Bearer token when it uploads files. */
+    public Auth(Optional<String> adminToken, Optional<String> ingestToken, Optional<String> readToken,
+                Optional<String> syncSecret, Clock clock) {
+        this.syncSecret = syncSecret;
         this.adminToken = adminToken;
         this.ingestToken = ingestToken;
         this.readToken = readToken;
@@ -80,6 +88,12 @@ public final class Auth {
         Optional<String> given = Optional.ofNullable(ctx.header("X-INGEST-TOKEN")).or(() -> bearer(ctx));
         if (given.map(t -> matches(t, ingestToken)).orElse(false)) return;
         requireAdmin(ctx);
+    }
+
+    /** File uploads: the sync secret (Bearer), the ingest token, or the admin token. */
+    public void requireUploader(Context ctx) {
+        if (bearer(ctx).map(t -> matches(t, syncSecret)).orElse(false)) return;
+        requireAdminOrIngest(ctx);
     }
 
     public void requireRead(Context ctx) {
