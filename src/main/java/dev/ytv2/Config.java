@@ -31,10 +31,11 @@ public record Config(
      * Settings an existing YTV2 deployment already has: the secret its NAS worker uploads with,
      * the processing backend re-summarise requests go to, and the commit it was deployed from.
      */
-    public record Upstream(Optional<String> syncSecret, Optional<String> backendApiUrl, Optional<String> deployCommit,
-                           Optional<String> deployBranch) {
+    public record Upstream(Optional<String> syncSecret, Optional<String> backendApiUrl, Duration reprocessTimeout,
+                           Optional<String> deployCommit, Optional<String> deployBranch) {
         static Upstream fromEnv(Map<String, String> env) {
             return new Upstream(nonBlank(env.get("SYNC_SECRET")), nonBlank(env.get("BACKEND_API_URL")),
+                    Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault("YTV2_REPROCESS_TIMEOUT_SECONDS", "15")) * 1000)),
                     nonBlank(env.get("DEPLOY_COMMIT")), nonBlank(env.get("DEPLOY_BRANCH")));
         }
     }

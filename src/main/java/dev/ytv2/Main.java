@@ -16,6 +16,7 @@ import dev.ytv2.events.EventHub;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.events.EventRoutes;
 import dev.ytv2.files.ExportRoutes;
+import dev.ytv2.content.ReprocessRoutes;
 import dev.ytv2.files.AudioUploadRoutes;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.images.ImageRoutes;
@@ -164,7 +165,9 @@ public final class Main {
                     new UploadRoutes(s.files(), s.mapper(), config.maxUploadBytes()),
                     new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper()),
                     new EventRoutes(hub),
-                    new AudioUploadRoutes(s.files(), db.jdbi(), s.mapper(), config.maxUploadBytes() * 5)));
+                    new AudioUploadRoutes(s.files(), db.jdbi(), s.mapper(), config.maxUploadBytes() * 5),
+                    new ReprocessRoutes(config.upstream().backendApiUrl(), config.adminToken(), s.reports(), s.mapper(),
+                            config.upstream().reprocessTimeout())));
             Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
             Javalin javalin = app.javalin().start(config.port());
             worker.ifPresent(RenderWorker::start);

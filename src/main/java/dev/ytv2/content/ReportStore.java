@@ -114,8 +114,14 @@ public final class ReportStore {
     }
 
     public Optional<ObjectNode> detail(String id) {
-        return jdbi.withHandle(h -> findRow(h, id).map(row -> json.detail(row, summaries(h, List.of(row.videoId()))
-                .getOrDefault(row.videoId(), List.of()))));
+        return jdbi.withHandle(h -> findRow(h, id).map(row -> {
+            ObjectNode out = json.detail(row, summaries(h, List.of(row.videoId())).getOrDefault(row.videoId(), List.of()));
+            // Only the detail carries the transcript: it can be far larger than the rest of a report.
+            h.createQuery("SELECT transcript_text, transcript_segments::text FROM content WHERE video_id = :id")
+                    .bind("id", row.videoId())
+                    .map((rs, ctx) -> json.transcript(out, rs.getString(1), rs.getString(2))).findOne();
+            return out;
+        }));
     }
 
     /** The stored video_id for any spelling of a report id. */

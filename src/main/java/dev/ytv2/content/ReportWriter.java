@@ -142,6 +142,21 @@ public final class ReportWriter {
         }));
     }
 
+    /** The files of a deleted report that no remaining report refers to (reports may share an upload). */
+    private static List<String> stillUnreferenced(Handle h, List<String> urls) {
+        if (urls.isEmpty()) return urls;
+        List<String> used = h.createQuery("""
+                        SELECT DISTINCT u FROM content c, LATERAL (
+                            SELECT c.thumbnail_url AS u UNION ALL SELECT c.summary_image_url
+                            UNION ALL SELECT c.media ->> 'audio_url'
+                            UNION ALL SELECT ytv2_as_object(c.analysis_json) ->> 'summary_image_ai2_url'
+                            UNION ALL SELECT ytv2_as_object(c.analysis_json) ->> 'summary_image_selected_url'
+                            UNION ALL SELECT v ->> 'url' FROM jsonb_array_elements(ytv2_variants(c.analysis_json)) v
+                        ) refs WHERE u = ANY(:urls)""")
+                .bind("urls", urls.toArray(String[]::new)).mapTo(String.class).list();
+        return urls.stream().filter(u -> !used.contains(u)).toList();
+    }
+
     /** Removes a report and its summaries; returns the stored files it referenced, for the caller to remove. */
     public Optional<List<String>> delete(String id) {
         return jdbi.inTransaction(h -> ReportStore.resolve(h, id).map(videoId -> {
@@ -154,7 +169,7 @@ public final class ReportWriter {
                     .bind("videoId", videoId).mapTo(String.class).list();
             h.createUpdate("DELETE FROM content WHERE video_id = :videoId").bind("videoId", videoId).execute();
             events.append(h, "report-deleted", mapper.createObjectNode().put("video_id", videoId));
-            return urls;
+            return stillUnreferenced(h, urls);
         }));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.content.IngestRoutes;
 import dev.ytv2.content.ReportRoutes;
 import dev.ytv2.events.EventRoutes;
+import dev.ytv2.content.ReprocessRoutes;
 import dev.ytv2.files.AudioUploadRoutes;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.images.ImageRoutes;
@@ -33,7 +34,7 @@ public final class App {
     public record Parts(ObjectMapper mapper, Auth auth, long maxUploadBytes, ReportRoutes reports, IngestRoutes ingest,
                         ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets,
                         ImageRoutes images, UploadRoutes uploads, JobRoutes jobs, EventRoutes events,
-                        AudioUploadRoutes audioUploads) {
+                        AudioUploadRoutes audioUploads, ReprocessRoutes reprocess) {
     }
 
     private final Parts p;
@@ -74,6 +75,10 @@ public final class App {
         r.get("/api/reports", read(p.reports()::list));
         r.get("/api/reports/{id}", read(p.reports()::detail));
         r.delete("/api/reports/{id}", admin(p.reports()::delete));
+        r.post("/api/reprocess", ctx -> {
+            p.auth().requireReprocess(ctx);
+            p.reprocess().reprocess(ctx);
+        });
         r.get("/api/filters", read(p.reports()::filters));
 
         r.post("/ingest/report", ingest(p.ingest()::report));

@@ -90,6 +90,12 @@ public final class Auth {
         requireAdmin(ctx);
     }
 
+    /** Re-summarise: the admin token as YTV2's bot sends it (X-Reprocess-Token), or any admin credential. */
+    public void requireReprocess(Context ctx) {
+        if (adminToken.isPresent() && matches(ctx.header("X-Reprocess-Token"), adminToken)) return;
+        requireAdmin(ctx);
+    }
+
     /** File uploads: the sync secret (Bearer), the ingest token, or the admin token. */
     public void requireUploader(Context ctx) {
         if (bearer(ctx).map(t -> matches(t, syncSecret)).orElse(false)) return;

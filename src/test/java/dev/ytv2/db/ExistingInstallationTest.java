@@ -165,6 +165,14 @@ class ExistingInstallationTest {
             if (state.handAdded().contains(UpstreamSchema.HandAdded.MEDIA)) {
                 assertThat(a.path("media").path("audio_url").asText()).isEqualTo("/exports/audio/audio_keeperAAAA1_20240101.mp3");
             }
+            if (state.handAdded().contains(UpstreamSchema.HandAdded.TRANSCRIPT_SEGMENTS)) {
+                assertThat(a.path("transcript_segments").get(1).path("start").asDouble()).isEqualTo(4.2);
+                assertThat(a.path("transcript_segments").get(1).path("text").asText()).isEqualTo("The lamp must never go out.");
+            }
+            if (state.handAdded().contains(UpstreamSchema.HandAdded.TRANSCRIPT_TEXT)) {
+                assertThat(a.path("transcript_text").asText()).startsWith("Welcome aboard.");
+            }
+            assertThat(list.toString()).as("list rows never carry transcripts").doesNotContain("transcript");
             JsonNode b = server.getJson("/api/reports/reddit:powerB1");
             assertThat(b.path("analysis").path("category").toString()).contains("Technology");
             assertThat(b.path("analysis").path("summary_image_ai2_prompt").asText()).isEqualTo("a glowing rack");
