@@ -13,6 +13,7 @@ import { startLiveUpdates } from './live-updates.js';
 import { installKeyboard } from './keyboard.js';
 import { createToaster } from './toast.js';
 import { openManageImages, onManageEvent } from './manage-images.js';
+import { createReportActions } from './report-actions.js';
 
 for (const slot of document.querySelectorAll('[data-icon]')) slot.append(icon(slot.dataset.icon));
 
@@ -64,7 +65,11 @@ const settings = createSettings({
   },
 });
 
+const reportActions = createReportActions({ api, toast, signedIn: () => settings.signedIn(),
+  onDeleted: (id) => { wall.remove(id); if (reader.current() === id) reader.close(); } });
+
 const cardCtx = {
+  reportActions: (report) => reportActions.menuItems(report),
   imageSetting: () => settings.imageSetting(),
   signedIn: () => settings.signedIn(),
   linkFor,
@@ -94,6 +99,8 @@ const toolbar = createToolbar({ search: $('#search'), form: $('#search-form'), s
 const reader = createReader({
   dialog: $('#reader'), api, imageSetting: () => settings.imageSetting(), rowFor: (id) => wall.get(id),
   onCopyLink: copyLink,
+  actions: (report) => reportActions.buttons(report),
+  toast,
   onFilter: (facet, value) => navigate(toggleFilter(withReport(state, null), facet, value, true)),
   onClose: () => {
     if (!state.report) return;
@@ -116,6 +123,10 @@ const live = startLiveUpdates({
   api, wall, getState: () => state, pill: $('#new-pill'), statusEl: $('#live-status'),
   onImageEvent: onManageEvent,
   onResync: () => { wall.reload(); filters.load(state); },
+  onReport: (change, id) => {
+    if (reader.current() !== id) return;
+    if (change === 'deleted') reader.close(); else reader.reload(id);
+  },
 });
 
 apply(null, state);

@@ -7,8 +7,9 @@ import { resolveImage } from './image-modes.js';
 import { safeUrl } from './safe-url.js';
 import { formatDuration, formatDate, sourceLabel, categoriesOf, labelFor, languageLabel } from './format.js';
 import { audioPlayer } from './audio-player.js';
+import { hasTranscript, renderTranscript } from './transcript.js';
 
-export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCopyLink, onFilter }) {
+export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCopyLink, onFilter, actions = () => [], toast }) {
   let openId = null;
   let player = null;
   let generation = 0;
@@ -38,6 +39,16 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
       if (gen !== generation) return;
       renderError(row, err);
     }
+  }
+
+  /** Fetches the open report again (it changed elsewhere) and redraws it in place. */
+  async function reload(id) {
+    if (!dialog.open || openId !== id) return;
+    const gen = ++generation;
+    try {
+      const report = await api.getReport(id);
+      if (gen === generation && openId === id) { player?.stop(); render(report, report.summary_variants, false); }
+    } catch { /* the reader keeps what it shows */ }
   }
 
   function close() {
@@ -87,15 +98,17 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
               icon(r.content_source === 'youtube' ? 'play' : 'external', { size: 16 }),
               h('span', { text: r.content_source === 'youtube' ? 'Watch on YouTube' : 'Open source' })) : null,
             r.video_id ? h('button', { type: 'button', class: 'button', onclick: () => onCopyLink(r.video_id) },
-              icon('link', { size: 16 }), h('span', { text: 'Copy link' })) : null))),
+              icon('link', { size: 16 }), h('span', { text: 'Copy link' })) : null,
+            loading ? null : actions(r)))),
       player ? player.el : null,
       loading ? h('div', { class: 'reader-loading', 'aria-busy': 'true' },
         h('div', { class: 'sk-line w60' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w40' }))
-        : renderTabs(variants)));
+        : renderTabs(variants, r)));
   }
 
-  function renderTabs(variants) {
+  function renderTabs(variants, report) {
     const list = (Array.isArray(variants) ? variants : []).filter((v) => v && (v.html || v.text));
+    if (hasTranscript(report)) list.push({ variant: 'transcript', render: (panel) => renderTranscript(panel, report, { toast }) });
     if (list.length === 0) return h('p', { class: 'reader-empty', text: 'This report has no summary text yet.' });
     const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Summary variants' });
     const panel = h('div', { class: 'summary-body', role: 'tabpanel', id: 'reader-panel', tabindex: '0' });
@@ -125,7 +138,9 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
   }
 
   function showVariant(panel, variant) {
-    if (typeof variant.html === 'string' && variant.html) {
+    if (variant.render) {
+      variant.render(panel);
+    } else if (typeof variant.html === 'string' && variant.html) {
       // Server-sanitised HTML (SPEC 4.2): the single sanctioned HTML insertion in this app.
       panel.innerHTML = variant.html;
       for (const a of panel.querySelectorAll('a[href]')) {
@@ -148,5 +163,5 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
       h('button', { type: 'button', class: 'button', text: 'Try again', onclick: () => { const id = openId; openId = null; open(id); } }))));
   }
 
-  return { open, close, isOpen: () => dialog.open, current: () => openId };
+  return { open, close, reload, isOpen: () => dialog.open, current: () => openId };
 }
