@@ -61,6 +61,8 @@ const settings = createSettings({
   onModeChange: (setting) => wall.refreshImages(setting),
   onSessionChange: (session) => {
     if (signedIn !== null && signedIn !== session.signed_in) wall.reload();
+    // A reader opened from a link may have been drawn before the session was known.
+    if (signedIn !== session.signed_in && reader.isOpen()) reader.reload(reader.current());
     signedIn = session.signed_in;
   },
 });

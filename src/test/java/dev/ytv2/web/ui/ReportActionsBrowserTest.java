@@ -84,20 +84,20 @@ class ReportActionsBrowserTest {
         browser.go("/?report=yt:tKeeper0001");
         browser.waitUntil("transcript tab", () -> !browser.driver.findElements(By.cssSelector("#reader .tab[data-variant=transcript]")).isEmpty());
         WebElement tab = browser.driver.findElement(By.cssSelector("#reader .tab[data-variant=transcript]"));
-        assertThat(tab.getText()).isEqualTo("Transcript");
+        assertThat(tab.getDomProperty("textContent")).isEqualTo("Transcript");
         tab.click();
         browser.waitUntil("lines", () -> browser.driver.findElements(By.cssSelector("#reader .transcript-line")).size() == 3);
         List<WebElement> times = browser.driver.findElements(By.cssSelector("#reader a.transcript-time"));
-        assertThat(times).extracting(WebElement::getText).containsExactly("0:00", "0:04", "1:05");
+        assertThat(times).extracting(e -> e.getDomProperty("textContent")).containsExactly("0:00", "0:04", "1:05");
         assertThat(times.get(2).getAttribute("href")).isEqualTo("https://www.youtube.com/watch?v=tKeeper0001&t=65s");
         assertThat(times.get(2).getAttribute("target")).isEqualTo("_blank");
         shot(browser, "transcript");
 
         browser.driver.findElement(By.cssSelector("#reader .transcript-filter")).sendKeys("lamp");
         browser.waitUntil("filtered", () -> browser.driver.findElements(By.cssSelector("#reader .transcript-line:not([hidden])")).size() == 1);
-        assertThat(browser.driver.findElement(By.cssSelector("#reader .transcript-line:not([hidden]) .transcript-words")).getText())
+        assertThat(browser.driver.findElement(By.cssSelector("#reader .transcript-line:not([hidden]) .transcript-words")).getDomProperty("textContent"))
                 .isEqualTo("The lamp must never go out.");
-        assertThat(browser.driver.findElement(By.cssSelector("#reader .transcript-count")).getText()).isEqualTo("1 of 3 lines");
+        assertThat(browser.driver.findElement(By.cssSelector("#reader .transcript-count")).getDomProperty("textContent")).isEqualTo("1 of 3 lines");
         assertThat(browser.driver.findElements(By.cssSelector("#reader [data-role=copy-transcript]"))).hasSize(1);
         // The download is the text itself: read it the way the button builds it.
         browser.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = (b) => { window.__blobs.push(b); return o(b); };");
@@ -124,7 +124,7 @@ class ReportActionsBrowserTest {
         browser.card("yt:tDelete0001").findElement(By.cssSelector(".card-menu")).click();
         browser.driver.findElement(By.cssSelector(".menu [data-role=delete-report]")).click();
         WebElement dialog = browser.driver.findElement(By.cssSelector("dialog.report-action[open]"));
-        assertThat(dialog.findElement(By.tagName("h2")).getText()).isEqualTo("Delete “Report tDelete0001”?");
+        assertThat(dialog.findElement(By.tagName("h2")).getDomProperty("textContent")).isEqualTo("Delete “Report tDelete0001”?");
         shot(browser, "delete-confirm");
         dialog.findElement(By.cssSelector("[data-role=confirm-delete]")).click();
 
@@ -161,7 +161,7 @@ class ReportActionsBrowserTest {
         dialog.findElement(By.cssSelector("[data-role=send-regenerate]")).click();
         WebElement status = dialog.findElement(By.cssSelector("[data-role=regenerate-status]"));
         browser.waitUntil("requested", () -> "done".equals(status.getAttribute("data-state")));
-        assertThat(status.getText()).startsWith("Requested.");
+        assertThat(status.getDomProperty("textContent")).startsWith("Requested.");
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0)).contains("\"summary_types\":[\"comprehensive\"]").contains("\"regenerate_audio\":false")
                 .contains("yt:tRegen00001");
@@ -170,7 +170,7 @@ class ReportActionsBrowserTest {
         backendStatus = 409;
         dialog.findElement(By.cssSelector("[data-role=send-regenerate]")).click();
         browser.waitUntil("refused", () -> "error".equals(status.getAttribute("data-state")));
-        assertThat(status.getText()).isEqualTo("This video is already being processed.");
+        assertThat(status.getDomProperty("textContent")).isEqualTo("This video is already being processed.");
         backendStatus = 200;
         dialog.findElement(By.cssSelector(".report-action-buttons .button:not(.primary)")).click();
 
@@ -179,7 +179,7 @@ class ReportActionsBrowserTest {
         again.putArray("summary_variants").addObject().put("variant", "comprehensive")
                 .put("text", "A freshly regenerated summary.").put("html", "<p>A freshly regenerated summary.</p>");
         server.ingest(again);
-        browser.waitUntil("reader updated", () -> browser.driver.findElement(By.cssSelector("#reader .summary-body")).getText()
+        browser.waitUntil("reader updated", () -> browser.driver.findElement(By.cssSelector("#reader .summary-body")).getDomProperty("textContent")
                 .contains("A freshly regenerated summary."));
     }
 
