@@ -31,17 +31,32 @@ public record Config(
         List<String> trustedProxies,
         int maxStreams,
         int maxStreamsPerClient,
+        Upstream upstream,
         RenderConfig render,
         Set<String> explicit) {
 
     /** What `serve --demo` turns on for a whole-product tour, where the environment left it unset. */
     static final Duration DEMO_BUILTIN_PACE = Duration.ofSeconds(3);
 
+    /**
+     * Settings an existing YTV2 deployment already has: the secret its NAS worker uploads with,
+     * the processing backend re-summarise requests go to, and the commit it was deployed from.
+     */
+    public record Upstream(Optional<String> syncSecret, Optional<String> backendApiUrl, Duration reprocessTimeout,
+                           Optional<String> deployCommit, Optional<String> deployBranch) {
+        static Upstream fromEnv(Map<String, String> env) {
+            return new Upstream(nonBlank(env.get("SYNC_SECRET")), nonBlank(env.get("BACKEND_API_URL")),
+                    Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault("YTV2_REPROCESS_TIMEOUT_SECONDS", "15")) * 1000)),
+                    nonBlank(env.get("DEPLOY_COMMIT")), nonBlank(env.get("DEPLOY_BRANCH")));
+        }
+    }
+
     public static Config fromEnv(Map<String, String> env) {
         return new Config(
-                intValue(env, "PORT", 10000),
+                // WEB_PORT and DATABASE_URL_POSTGRES_NEW are the names YTV2 deployments already use.
+                intValue(env, "PORT", intValue(env, "WEB_PORT", 10000)),
                 Path.of(env.getOrDefault("YTV2_DATA_DIR", "./data")).toAbsolutePath().normalize(),
-                nonBlank(env.get("DATABASE_URL")),
+                nonBlank(env.get("DATABASE_URL_POSTGRES_NEW")).or(() -> nonBlank(env.get("DATABASE_URL"))),
                 nonBlank(env.get("DEBUG_TOKEN")).or(() -> nonBlank(env.get("YTV2_ADMIN_TOKEN"))),
                 nonBlank(env.get("INGEST_TOKEN")),
                 nonBlank(env.get("YTV2_READ_TOKEN")),
@@ -56,6 +71,7 @@ public record Config(
                         .filter(p -> !p.isEmpty()).toList(),
                 intValue(env, "YTV2_MAX_STREAMS", 1000),
                 intValue(env, "YTV2_MAX_STREAMS_PER_CLIENT", 16),
+                Upstream.fromEnv(env),
                 RenderConfig.fromEnv(env),
                 env.entrySet().stream().filter(e -> e.getKey().startsWith("YTV2_") && e.getValue() != null && !e.getValue().isBlank()).map(Map.Entry::getKey)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()));
@@ -87,28 +103,28 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, explicit);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, explicit);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, on, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, render, explicit);
+                demoImageBackends, on, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, explicit);
     }
 
     public Config withRender(RenderConfig newRender) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, newRender, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, newRender, explicit);
     }
 
     /** For benchmarks that open many streams from one address. */
     public Config withStreamLimits(int total, int perClient) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, total, perClient, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, total, perClient, upstream, render, explicit);
     }
 
     private static List<String> names(Map<String, String> env, String name) {

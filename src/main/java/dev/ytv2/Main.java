@@ -19,6 +19,8 @@ import dev.ytv2.events.EventRoutes;
 import dev.ytv2.events.StreamLimits;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.files.FileReferences;
+import dev.ytv2.content.ReprocessRoutes;
+import dev.ytv2.files.AudioUploadRoutes;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.files.UploadSweeper;
 import dev.ytv2.images.ImageRoutes;
@@ -177,7 +179,7 @@ public final class Main {
         try {
             Services s = services(config, db);
             ClientAddress clients = new ClientAddress(config.trustedProxies());
-            Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(),
+            Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(), config.upstream().syncSecret(),
                     new SessionStore(db.jdbi()), ServerSecrets.get(db.jdbi(), "session-cookie"),
                     new TokenGuessLimiter(Clock.systemUTC(), 10, 60), clients);
             EventHub hub = new EventHub(s.events(), EventHub.Settings.defaults());
@@ -190,7 +192,9 @@ public final class Main {
                     new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper()),
                     new IngestRoutes(s.writer(), s.files(), s.mapper(), config.maxUploadBytes() * 5),
                     new ExportRoutes(s.files()),
-                    new HealthRoutes(db.jdbi(), s.mapper()),
+                    new HealthRoutes(db.jdbi(), s.mapper(), new HealthRoutes.Deployment(config.ingestToken().isPresent(),
+                            config.adminToken().isPresent(), config.databaseUrl().isPresent(), config.upstream().deployCommit(),
+                            config.upstream().deployBranch())),
                     new SessionRoutes(auth, s.mapper(), config.secureCookies()),
                     StaticAssets.load(),
                     new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), s.renderRequests()),
@@ -198,7 +202,10 @@ public final class Main {
                     new UploadRoutes(s.files(), s.mapper(), config.maxUploadBytes()),
                     new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper(), auth),
                     new EventRoutes(hub, new StreamLimits(new StreamLimits.Settings(config.maxStreams(), config.maxStreamsPerClient(), 4)),
-                            clients)));
+                            clients),
+                    new AudioUploadRoutes(s.files(), db.jdbi(), s.mapper(), config.maxUploadBytes() * 5),
+                    new ReprocessRoutes(config.upstream().backendApiUrl(), config.adminToken(), s.reports(), s.mapper(),
+                            config.upstream().reprocessTimeout())));
             Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
             Javalin javalin = app.javalin().start(config.port());
             worker.ifPresent(RenderWorker::start);

@@ -13,6 +13,7 @@ import { startLiveUpdates } from './live-updates.js';
 import { installKeyboard } from './keyboard.js';
 import { createToaster } from './toast.js';
 import { openManageImages, onManageEvent } from './manage-images.js';
+import { createReportActions } from './report-actions.js';
 
 for (const slot of document.querySelectorAll('[data-icon]')) slot.append(icon(slot.dataset.icon));
 
@@ -60,11 +61,17 @@ const settings = createSettings({
   onModeChange: (setting) => wall.refreshImages(setting),
   onSessionChange: (session) => {
     if (signedIn !== null && signedIn !== session.signed_in) wall.reload();
+    // A reader opened from a link may have been drawn before the session was known.
+    if (signedIn !== session.signed_in && reader.isOpen()) reader.reload(reader.current());
     signedIn = session.signed_in;
   },
 });
 
+const reportActions = createReportActions({ api, toast, signedIn: () => settings.signedIn(),
+  onDeleted: (id) => { wall.remove(id); if (reader.current() === id) reader.close(); } });
+
 const cardCtx = {
+  reportActions: (report) => reportActions.menuItems(report),
   imageSetting: () => settings.imageSetting(),
   signedIn: () => settings.signedIn(),
   linkFor,
@@ -94,6 +101,8 @@ const toolbar = createToolbar({ search: $('#search'), form: $('#search-form'), s
 const reader = createReader({
   dialog: $('#reader'), api, imageSetting: () => settings.imageSetting(), rowFor: (id) => wall.get(id),
   onCopyLink: copyLink,
+  actions: (report) => reportActions.buttons(report),
+  toast,
   onFilter: (facet, value) => navigate(toggleFilter(withReport(state, null), facet, value, true)),
   onClose: () => {
     if (!state.report) return;
@@ -116,6 +125,10 @@ const live = startLiveUpdates({
   api, wall, getState: () => state, pill: $('#new-pill'), statusEl: $('#live-status'),
   onImageEvent: onManageEvent,
   reloadList: () => { wall.reload(); filters.load(state, { changed: true }); },
+  onReport: (change, id) => {
+    if (reader.current() !== id) return;
+    if (change === 'deleted') reader.close(); else reader.reload(id);
+  },
 });
 
 apply(null, state);

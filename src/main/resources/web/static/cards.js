@@ -86,6 +86,7 @@ function menuItems(report, ctx) {
     { label: 'Copy link', icon: 'link', action: () => ctx.onCopyLink(id) },
     // Hook for the admin dialog: only offered to a signed-in admin.
     ctx.signedIn() ? { label: 'Manage images…', icon: 'image', action: () => ctx.onManageImages(report), role: 'manage-images' } : null,
+    ...(ctx.reportActions?.(report) ?? []),
   ].filter(Boolean);
 }
 

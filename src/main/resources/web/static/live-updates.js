@@ -7,8 +7,11 @@ import { reportsQuery } from './url-state.js';
 const IMAGE_EVENTS = ['image-variant-added', 'image-variant-selected', 'image-variant-deleted', 'image-variant-restored',
   'image-variant-starred', 'image-display-mode-set', 'image-images-purged'];
 
-/** reloadList: shows the list afresh, its cards and its facet counts (they change together). */
-export function startLiveUpdates({ api, wall, getState, pill, statusEl, onImageEvent, reloadList }) {
+/**
+ * reloadList: shows the list afresh, its cards and its facet counts (they change together);
+ * onReport(change, id): a report was updated or deleted, for the open reader to follow.
+ */
+export function startLiveUpdates({ api, wall, getState, pill, statusEl, onImageEvent, reloadList, onReport }) {
   const fresh = new Set();
   const pending = new Map();
 
@@ -64,8 +67,8 @@ export function startLiveUpdates({ api, wall, getState, pill, statusEl, onImageE
         if (await fetchRow(id, true)) { fresh.add(id); showPill(); }
       } catch { /* the next resync will show it */ }
     },
-    'report-updated': (data) => { if (wall.has(data.video_id)) refresh(data.video_id); },
-    'report-deleted': (data) => { wall.remove(data.video_id); fresh.delete(data.video_id); showPill(); },
+    'report-updated': (data) => { if (wall.has(data.video_id)) refresh(data.video_id); onReport?.('updated', data.video_id); },
+    'report-deleted': (data) => { wall.remove(data.video_id); fresh.delete(data.video_id); showPill(); onReport?.('deleted', data.video_id); },
     resync: () => { fresh.clear(); showPill(); reloadList(); },
   };
   for (const name of IMAGE_EVENTS) handlers[name] = (data) => onImage(name, data);

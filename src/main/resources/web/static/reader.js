@@ -8,10 +8,11 @@ import { safeUrl } from './safe-url.js';
 import { formatDuration, describeDuration, formatDate, sourceLabel, categoriesOf, labelFor, languageLabel } from './format.js';
 import { audioPlayer } from './audio-player.js';
 import { tabStrip } from './tab-strip.js';
+import { hasTranscript, renderTranscript } from './transcript.js';
 
 const readable = (variants) => (Array.isArray(variants) ? variants : []).filter((v) => v && (v.html || v.text));
 
-export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCopyLink, onFilter }) {
+export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCopyLink, onFilter, actions = () => [], toast }) {
   let openId = null;
   let player = null;
   let generation = 0;
@@ -43,6 +44,16 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
     }
   }
 
+  /** Fetches the open report again (it changed elsewhere) and redraws it in place. */
+  async function reload(id) {
+    if (!dialog.open || openId !== id) return;
+    const gen = ++generation;
+    try {
+      const report = await api.getReport(id);
+      if (gen === generation && openId === id) { player?.stop(); render(report, report.summary_variants, false); }
+    } catch { /* the reader keeps what it shows */ }
+  }
+
   function close() {
     if (!dialog.open) return;
     openId = null;
@@ -69,7 +80,8 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
   function render(report, variants, loading) {
     const r = report || {};
     // A row lists its variants without their text: an empty list means there is no summary to wait for.
-    const empty = loading ? Array.isArray(r.summary_variants) && r.summary_variants.length === 0 : readable(variants).length === 0;
+    const empty = loading ? Array.isArray(r.summary_variants) && r.summary_variants.length === 0
+      : readable(variants).length === 0 && !hasTranscript(r);
     const title = (typeof r.title === 'string' && r.title.trim()) || (loading ? 'Loading…' : 'Untitled');
     const image = resolveImage(r, imageSetting().mode, imageSetting().rotateCounter).chain[0];
     const source = safeUrl(r.canonical_url);
@@ -102,12 +114,13 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
               icon(r.content_source === 'youtube' ? 'play' : 'external', { size: 16 }),
               h('span', { text: r.content_source === 'youtube' ? 'Watch on YouTube' : 'Open source' })) : null,
             r.video_id ? h('button', { type: 'button', class: 'button', onclick: () => onCopyLink(r.video_id) },
-              icon('link', { size: 16 }), h('span', { text: 'Copy link' })) : null))),
+              icon('link', { size: 16 }), h('span', { text: 'Copy link' })) : null,
+            loading ? null : actions(r)))),
       player ? player.el : null,
       empty ? noSummary(r, Boolean(player))
         : loading ? h('div', { class: 'reader-loading', 'aria-busy': 'true' },
           h('div', { class: 'sk-line w60' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w40' }))
-          : renderTabs(variants)), { compact: empty });
+          : renderTabs(variants, r)), { compact: empty });
   }
 
   function noSummary(r, hasAudio) {
@@ -120,8 +133,9 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
           : `This ${kind} is in the library, but its summary has not been written yet. It appears here as soon as it is.` })));
   }
 
-  function renderTabs(variants) {
+  function renderTabs(variants, report) {
     const list = readable(variants);
+    if (hasTranscript(report)) list.push({ variant: 'transcript', render: (panel) => renderTranscript(panel, report, { toast }) });
     const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Summary variants' });
     const panel = h('div', { class: 'summary-body', role: 'tabpanel', id: 'reader-panel', tabindex: '0' });
     const tabs = list.map((v, i) => h('button', {
@@ -151,7 +165,9 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
   }
 
   function showVariant(panel, variant) {
-    if (typeof variant.html === 'string' && variant.html) {
+    if (variant.render) {
+      variant.render(panel);
+    } else if (typeof variant.html === 'string' && variant.html) {
       // Server-sanitised HTML (SPEC 4.2): the single sanctioned HTML insertion in this app.
       panel.innerHTML = variant.html;
       for (const a of panel.querySelectorAll('a[href]')) {
@@ -174,5 +190,5 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
     { compact: true });
   }
 
-  return { open, close, isOpen: () => dialog.open, current: () => openId };
+  return { open, close, reload, isOpen: () => dialog.open, current: () => openId };
 }

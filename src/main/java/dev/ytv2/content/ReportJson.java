@@ -29,6 +29,30 @@ public final class ReportJson {
         return out;
     }
 
+    /**
+     * `transcript_text`, and `transcript_segments` as `[{start, duration, text}]` (seconds), whatever
+     * shape of segment list the writer stored: entries without text are left out.
+     */
+    public ObjectNode transcript(ObjectNode out, String text, String segmentsJson) {
+        out.put("transcript_text", text == null || text.isBlank() ? null : text);
+        ArrayNode segments = mapper.createArrayNode();
+        JsonNode stored = parse(segmentsJson).orElse(null);
+        if (stored != null && stored.isObject() && stored.path("segments").isArray()) stored = stored.get("segments");
+        if (stored != null && stored.isArray()) {
+            for (JsonNode s : stored) {
+                String line = s.path("text").asText("").strip();
+                if (line.isEmpty()) continue;
+                ObjectNode seg = segments.addObject();
+                double start = s.path("start").asDouble(s.path("offset").asDouble(0));
+                seg.put("start", Double.isFinite(start) && start >= 0 ? start : 0);
+                if (s.has("duration")) seg.put("duration", s.path("duration").asDouble(0));
+                seg.put("text", line);
+            }
+        }
+        out.set("transcript_segments", segments);
+        return out;
+    }
+
     public ObjectNode detail(ContentRow row, List<SummaryRow> summaries) {
         ObjectNode out = common(row, summaries, false);
         out.put("summary_text", excerpt(summaries));
@@ -64,7 +88,9 @@ public final class ReportJson {
         out.put("content_source", source);
         out.put("source_label", sourceLabel(source));
         out.put("thumbnail_url", row.thumbnailUrl());
-        out.put("summary_image_url", row.summaryImageUrl());
+        // Older writers set only one of the two places the A1 selection lives.
+        out.put("summary_image_url", Optional.ofNullable(row.summaryImageUrl()).filter(u -> !u.isBlank())
+                .orElse(text(analysis, ImageFields.SELECTED_URL)));
         out.put("canonical_url", row.canonicalUrl());
         out.put("published_at", iso(row.publishedAt()));
         out.put("duration_seconds", row.durationSeconds());

@@ -114,8 +114,14 @@ public final class ReportStore {
     }
 
     public Optional<ObjectNode> detail(String id) {
-        return jdbi.withHandle(h -> findRow(h, id).map(row -> json.detail(row, summaries(h, List.of(row.videoId()))
-                .getOrDefault(row.videoId(), List.of()))));
+        return jdbi.withHandle(h -> findRow(h, id).map(row -> {
+            ObjectNode out = json.detail(row, summaries(h, List.of(row.videoId())).getOrDefault(row.videoId(), List.of()));
+            // Only the detail carries the transcript: it can be far larger than the rest of a report.
+            h.createQuery("SELECT transcript_text, transcript_segments::text FROM content WHERE video_id = :id")
+                    .bind("id", row.videoId())
+                    .map((rs, ctx) -> json.transcript(out, rs.getString(1), rs.getString(2))).findOne();
+            return out;
+        }));
     }
 
     /** The stored video_id for any spelling of a report id. */
@@ -154,7 +160,7 @@ public final class ReportStore {
     private static Map<String, List<SummaryRow>> summaryHeads(Handle h, String[] ids) {
         return h.createQuery("""
                         SELECT video_id, variant, summary_type, left(text, 600), NULL, revision, created_at
-                        FROM v_latest_summaries WHERE video_id = ANY(:ids)""")
+                        FROM ytv2_latest_summaries WHERE video_id = ANY(:ids)""")
                 .bind("ids", ids)
                 .map((rs, ctx) -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class)))
@@ -165,7 +171,7 @@ public final class ReportStore {
         Map<String, List<SummaryRow>> out = new HashMap<>();
         h.createQuery("""
                         SELECT video_id, variant, summary_type, text, html, revision, created_at
-                        FROM v_latest_summaries WHERE video_id = ANY(:ids)""")
+                        FROM ytv2_latest_summaries WHERE video_id = ANY(:ids)""")
                 .bind("ids", ids.toArray(String[]::new))
                 .map((rs, ctx) -> new SummaryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getObject(7, OffsetDateTime.class)))

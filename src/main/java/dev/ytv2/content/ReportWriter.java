@@ -63,7 +63,7 @@ public final class ReportWriter {
                                 language = coalesce(EXCLUDED.language, c.language),
                                 subcategories_json = coalesce(EXCLUDED.subcategories_json, c.subcategories_json),
                                 topics_json = coalesce(EXCLUDED.topics_json, c.topics_json),
-                                analysis_json = ytv2_merge_keeping(coalesce(c.analysis_json, '{}'::jsonb),
+                                analysis_json = ytv2_merge_keeping(ytv2_as_object(c.analysis_json),
                                     EXCLUDED.analysis_json, CAST(:imageKeys AS text[])),
                                 media = CASE WHEN CAST(:media AS jsonb) IS NULL THEN c.media
                                     ELSE ytv2_merge_keeping(c.media, EXCLUDED.media, CAST(:audioKeys AS text[])) END,

@@ -58,6 +58,7 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .callbacks(new UpstreamSummaryView())
                 .load()
                 .migrate();
     }

@@ -11,7 +11,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
-/** `GET /exports/...`: stored images and audio with their type, validators, caching and byte ranges. */
+/** `GET` and `HEAD /exports/...`: stored images and audio with their type, validators, caching and byte ranges. */
 public final class ExportRoutes {
     private final FileStore files;
 
@@ -20,7 +20,12 @@ public final class ExportRoutes {
     }
 
     public void serve(Context ctx) throws IOException {
-        Path file = files.resolve(ctx.path()).orElseThrow(() -> ApiError.notFound("No such file."));
+        serveFile(ctx, files.resolve(ctx.path()).orElseThrow(() -> ApiError.notFound("No such file.")));
+    }
+
+    /** Answers with one stored file; a HEAD request gets the same headers and no body. */
+    public static void serveFile(Context ctx, Path file) throws IOException {
+        boolean head = ctx.method() == io.javalin.http.HandlerType.HEAD;
         MediaType type = MediaType.ofFileName(file.getFileName().toString())
                 .orElseThrow(() -> ApiError.notFound("No such file."));
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
@@ -45,13 +50,14 @@ public final class ExportRoutes {
         }
         if (range.isEmpty()) {
             ctx.header("Content-Length", Long.toString(size));
-            ctx.result(Files.newInputStream(file));
+            if (!head) ctx.result(Files.newInputStream(file));
             return;
         }
         ByteRange r = range.get();
         ctx.status(206);
         ctx.header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size);
         ctx.header("Content-Length", Long.toString(r.length()));
+        if (head) return;
         SeekableByteChannel channel = Files.newByteChannel(file);
         channel.position(r.start());
         // Streamed from the file as the client reads; Javalin closes the stream when done.

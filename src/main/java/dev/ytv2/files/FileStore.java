@@ -56,6 +56,42 @@ public final class FileStore {
         return (type.isImage() ? IMAGES_URL : AUDIO_URL) + folder + "/" + name;
     }
 
+    /**
+     * Stores audio at the top of the audio store under a name the caller built from checked parts
+     * (never a client's path); returns the public URL.
+     */
+    public String saveAudioNamed(String name, byte[] bytes) {
+        if (!SEGMENT.matcher(name).matches() || name.contains("..")) throw new IllegalArgumentException("bad name " + name);
+        try {
+            Path tmp = Files.createTempFile(audio, ".upload-", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, audio.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AUDIO_URL + name;
+    }
+
+    /** Regular files at the top of the audio store whose names match, newest first. */
+    public java.util.List<Path> audioFiles(Pattern name) {
+        try (var files = Files.list(audio)) {
+            return files.filter(f -> name.matcher(f.getFileName().toString()).matches())
+                    .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .sorted(java.util.Comparator.comparing(FileStore::modified).reversed().thenComparing(Path::toString, java.util.Comparator.reverseOrder()))
+                    .toList();
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
+    public static java.nio.file.attribute.FileTime modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
     /** The file behind a public URL path, if it is a regular file inside a store. */
     public Optional<Path> resolve(String urlPath) {
         if (urlPath == null) return Optional.empty();

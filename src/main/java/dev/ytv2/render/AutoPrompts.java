@@ -40,7 +40,7 @@ public final class AutoPrompts implements NewReportHook {
     @Override
     public void created(Handle h, String videoId) {
         Optional<Item> item = h.createQuery("""
-                        SELECT c.title, c.analysis_json::text,
+                        SELECT c.title, ytv2_as_object(c.analysis_json)::text,
                                (SELECT s.text FROM content_summaries s WHERE s.video_id = c.video_id AND s.is_latest
                                 ORDER BY (s.variant = 'comprehensive') DESC, s.id LIMIT 1)
                         FROM content c WHERE c.video_id = :id FOR UPDATE""")
@@ -63,11 +63,10 @@ public final class AutoPrompts implements NewReportHook {
         if (existing.isEmpty()) {
             h.createUpdate("""
                             UPDATE content SET analysis_json = jsonb_set(
-                                    jsonb_set(CASE WHEN jsonb_typeof(analysis_json) = 'object' THEN analysis_json ELSE '{}'::jsonb END,
-                                              ARRAY[CAST(:key AS text)], to_jsonb(CAST(:prompt AS text))),
+                                    jsonb_set(ytv2_as_object(analysis_json), ARRAY[CAST(:key AS text)], to_jsonb(CAST(:prompt AS text))),
                                     ARRAY[CAST(:originalKey AS text)],
-                                    CASE WHEN coalesce(btrim(analysis_json ->> CAST(:originalKey AS text)), '') = ''
-                                         THEN to_jsonb(CAST(:prompt AS text)) ELSE analysis_json -> CAST(:originalKey AS text) END)
+                                    CASE WHEN coalesce(btrim(ytv2_as_object(analysis_json) ->> CAST(:originalKey AS text)), '') = ''
+                                         THEN to_jsonb(CAST(:prompt AS text)) ELSE ytv2_as_object(analysis_json) -> CAST(:originalKey AS text) END)
                             WHERE video_id = :videoId""")
                     .bind("key", key).bind("originalKey", originalKey).bind("prompt", built.prompt()).bind("videoId", videoId)
                     .execute();

@@ -58,15 +58,12 @@ final class RenderCommit {
                 boolean ai1 = job.mode().equals("ai1");
                 h.createUpdate("""
                                 UPDATE content SET
-                                    analysis_json = (CASE WHEN jsonb_typeof(analysis_json) = 'object' THEN analysis_json ELSE '{}'::jsonb END)
+                                    analysis_json = ytv2_as_object(analysis_json)
                                         || jsonb_build_object(
-                                            'summary_image_variants',
-                                                (CASE WHEN jsonb_typeof(analysis_json -> 'summary_image_variants') = 'array'
-                                                      THEN analysis_json -> 'summary_image_variants' ELSE '[]'::jsonb END)
-                                                || jsonb_build_array(CAST(:variant AS jsonb)),
+                                            'summary_image_variants', ytv2_variants(analysis_json) || jsonb_build_array(CAST(:variant AS jsonb)),
                                             CAST(:lastUsedKey AS text), CAST(:prompt AS text),
                                             CAST(:selectedKey AS text), CAST(:url AS text))
-                                        || CASE WHEN coalesce(btrim(analysis_json ->> CAST(:originalKey AS text)), '') = ''
+                                        || CASE WHEN coalesce(btrim(ytv2_as_object(analysis_json) ->> CAST(:originalKey AS text)), '') = ''
                                                 THEN jsonb_build_object(CAST(:originalKey AS text), CAST(:prompt AS text))
                                                 ELSE '{}'::jsonb END,
                                     summary_image_url = CASE WHEN :ai1 THEN :url ELSE summary_image_url END,

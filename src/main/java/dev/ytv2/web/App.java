@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.content.IngestRoutes;
 import dev.ytv2.content.ReportRoutes;
 import dev.ytv2.events.EventRoutes;
+import dev.ytv2.content.ReprocessRoutes;
+import dev.ytv2.files.AudioUploadRoutes;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.UploadRoutes;
@@ -31,7 +33,8 @@ public final class App {
     /** Everything the routes call, built in {@code Main}. */
     public record Parts(ObjectMapper mapper, Auth auth, long maxUploadBytes, ReportRoutes reports, IngestRoutes ingest,
                         ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets,
-                        ImageRoutes images, UploadRoutes uploads, JobRoutes jobs, EventRoutes events) {
+                        ImageRoutes images, UploadRoutes uploads, JobRoutes jobs, EventRoutes events,
+                        AudioUploadRoutes audioUploads, ReprocessRoutes reprocess) {
     }
 
     private final Parts p;
@@ -62,6 +65,8 @@ public final class App {
         r.get("/static/{version}/<path>", p.assets()::asset);
         r.get("/health", p.health()::process);
         r.get("/health/db", p.health()::database);
+        r.get("/health/ingest", p.health()::ingest);
+        r.get("/api/version", p.health()::version);
 
         r.get("/api/session", p.session()::show);
         r.post("/api/session", p.session()::signIn);
@@ -70,6 +75,10 @@ public final class App {
         r.get("/api/reports", read(p.reports()::list));
         r.get("/api/reports/{id}", read(p.reports()::detail));
         r.delete("/api/reports/{id}", admin(p.reports()::delete));
+        r.post("/api/reprocess", ctx -> {
+            p.auth().requireReprocess(ctx);
+            p.reprocess().reprocess(ctx);
+        });
         r.get("/api/filters", read(p.reports()::filters));
 
         r.post("/ingest/report", ingest(p.ingest()::report));
@@ -82,13 +91,17 @@ public final class App {
         r.post("/api/restore-image-variant", admin(p.images()::restoreVariant));
         r.post("/api/star-image-variant", admin(p.images()::starVariant));
         r.post("/api/delete-all-ai-images", admin(p.images()::deleteAllAi));
-        r.post("/api/upload-image", adminOrIngest(p.uploads()::upload));
+        r.post("/api/upload-image", uploader(p.uploads()::upload));
+        r.post("/api/upload-audio", uploader(p.audioUploads()::upload));
         r.get("/api/image-jobs", read(p.jobs()::list));
         r.post("/api/image-jobs/{id}/retry", admin(p.jobs()::retry));
 
         r.get("/api/report-events", read(p.events()::stream));
 
+        r.get("/exports/by_video/{id}", read(p.audioUploads()::byVideo));
+        r.head("/exports/by_video/{id}", read(p.audioUploads()::byVideo));
         r.get("/exports/<path>", read(p.exports()::serve));
+        r.head("/exports/<path>", read(p.exports()::serve));
 
         r.exception(ApiError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
@@ -131,9 +144,9 @@ public final class App {
         };
     }
 
-    private Handler adminOrIngest(Handler h) {
+    private Handler uploader(Handler h) {
         return ctx -> {
-            p.auth().requireAdminOrIngest(ctx);
+            p.auth().requireUploader(ctx);
             h.handle(ctx);
         };
     }

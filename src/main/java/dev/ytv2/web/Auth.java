@@ -28,6 +28,7 @@ public final class Auth {
     private final Optional<String> adminToken;
     private final Optional<String> ingestToken;
     private final Optional<String> readToken;
+    private final Optional<String> syncSecret;
     private final SessionStore sessions;
     private final byte[] cookieSecret;
     private final TokenGuessLimiter guesses;
@@ -35,8 +36,10 @@ public final class Auth {
     private final SecureRandom random = new SecureRandom();
     private final Duration sessionLength = Duration.ofDays(30);
 
-    public Auth(Optional<String> adminToken, Optional<String> ingestToken, Optional<String> readToken,
+    /** `syncSecret`: SYNC_SECRET, which a YTV2 NAS worker sends as a Bearer token when it uploads files. */
+    public Auth(Optional<String> adminToken, Optional<String> ingestToken, Optional<String> readToken, Optional<String> syncSecret,
                 SessionStore sessions, byte[] cookieSecret, TokenGuessLimiter guesses, ClientAddress clients) {
+        this.syncSecret = syncSecret;
         this.adminToken = adminToken;
         this.ingestToken = ingestToken;
         this.readToken = readToken;
@@ -109,6 +112,25 @@ public final class Auth {
             return;
         }
         requireAdmin(ctx);
+    }
+
+    /** Re-summarise: the admin token as YTV2's bot sends it (X-Reprocess-Token), or any admin credential. */
+    public void requireReprocess(Context ctx) {
+        String given = ctx.header("X-Reprocess-Token");
+        if (given != null && adminToken.isPresent()) {
+            if (presented(ctx, given, adminToken)) return;
+            throw ApiError.unauthorized("The reprocess token is not valid.");
+        }
+        requireAdmin(ctx);
+    }
+
+    /** File uploads: the sync secret (Bearer), the ingest token, or the admin token. */
+    public void requireUploader(Context ctx) {
+        if (bearer(ctx).map(t -> matches(t, syncSecret)).orElse(false)) {
+            guesses.check(clients.of(ctx));
+            return;
+        }
+        requireAdminOrIngest(ctx);
     }
 
     public void requireRead(Context ctx) {

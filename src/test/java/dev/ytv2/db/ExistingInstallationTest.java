@@ -1,196 +1,260 @@
 package dev.ytv2.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.support.TestDatabase;
 import dev.ytv2.support.TestServer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An existing YTV2 installation's database (its own plain tables, view and rows, with image fields
- * an external worker wrote: variants without ids, selected URLs, a document stored as a JSON string)
- * is served as it is: migrations only add, every row is listed, found and faceted, and the memo's
- * image endpoints work on those rows by URL.
+ * Databases as YTV2's own migrations and its users leave them ({@link UpstreamSchema}: after 001
+ * only, after 001-004, with hand-added columns missing, without a `summaries` relation, with 005's
+ * embedding columns of a type we do not know) are served as they are: migrations only add, every
+ * row is listed, found and faceted, the image endpoints work on those rows, and the installation's
+ * own writers keep working beside ours.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // reads first, then the writes change the rows
 class ExistingInstallationTest {
-    static final String SCHEMA = """
-            CREATE TABLE content (
-                video_id text PRIMARY KEY, id text UNIQUE, title text, channel_name text, content_source text,
-                published_at timestamp with time zone, duration_seconds integer, thumbnail_url text, canonical_url text,
-                summary_image_url text, language text, subcategories_json jsonb, topics_json jsonb, analysis_json jsonb,
-                media jsonb, media_metadata jsonb, has_audio boolean, indexed_at timestamp with time zone,
-                created_at timestamp with time zone DEFAULT now(), updated_at timestamp with time zone DEFAULT now());
-            CREATE TABLE content_summaries (
-                id serial PRIMARY KEY, video_id text REFERENCES content(video_id) ON DELETE CASCADE, variant text,
-                summary_type text, text text, html text, revision integer, is_latest boolean, created_at timestamp with time zone);
-            CREATE VIEW v_latest_summaries AS
-                SELECT video_id, variant, summary_type, text, html, revision, created_at FROM content_summaries WHERE is_latest;
-            """;
-    static final String ROWS = """
-            INSERT INTO content VALUES
-            ('yt:legacyAAAA1', 'yt:legacyAAAA1', 'Legacy lighthouse keepers', 'Old Channel', 'youtube', '2023-03-01T10:00:00Z', 610,
-             'https://i.ytimg.com/vi/legacyAAAA1/hq.jpg', 'https://www.youtube.com/watch?v=legacyAAAA1', '/exports/images/legacy/a1-2.png',
-             'en', '{"History": ["Maritime"]}', '["lighthouses", "keepers"]',
-             '{"category": ["History"], "subcategory": "Maritime", "content_type": "Documentary", "key_topics": ["lighthouse"],
-               "summary_image_prompt": "a lighthouse at dusk", "summary_image_prompt_last_used": "a lighthouse at dusk",
-               "summary_image_selected_url": "/exports/images/legacy/a1-2.png",
-               "summary_image_variants": [
-                 {"url": "/exports/images/legacy/a1-1.png", "prompt": "a lighthouse", "image_mode": "ai1", "model": "sdxl", "seed": 7, "created_at": "2024-01-01T00:00:00Z"},
-                 {"url": "/exports/images/legacy/a1-2.png", "prompt": "a lighthouse at dusk", "image_mode": "ai1", "model": "sdxl", "seed": 8, "created_at": "2024-01-02T00:00:00Z"},
-                 {"url": "/exports/images/legacy/ai2-1.png", "prompt": "freestyle light", "image_mode": "ai2", "model": "flux", "seed": 9, "created_at": "2024-01-03T00:00:00Z"}]}',
-             '{"has_audio": true, "audio_url": "/exports/audio/legacy/a.mp3"}', '{"uploader": "Old Channel"}', true,
-             '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', '2024-01-05T00:00:00Z'),
-            ('reddit:legacyB1', 'reddit:legacyB1', 'Homelab power bills', 'r/homelab', 'reddit', '2023-05-01T10:00:00Z', NULL,
-             NULL, 'https://www.reddit.com/r/homelab/comments/legacyB1', NULL, 'en', NULL, NULL,
-             to_jsonb('{"category": ["Technology"], "content_type": "Discussion", "summary_image_ai2_prompt": "a glowing rack", "summary_image_variants": [{"url": "/exports/images/legacy/b-ai2.png", "prompt": "a glowing rack", "image_mode": "ai2", "created_at": "2024-02-01T00:00:00Z"}]}'::text),
-             NULL, NULL, false, '2024-02-01T00:00:00Z', '2024-02-01T00:00:00Z', '2024-02-01T00:00:00Z'),
-            ('web:legacyc0ffee', NULL, 'Sourdough at altitude', NULL, NULL, NULL, NULL, NULL, 'https://example.org/sourdough', NULL,
-             NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z');
-            INSERT INTO content_summaries (video_id, variant, summary_type, text, html, revision, is_latest, created_at) VALUES
-            ('yt:legacyAAAA1', 'comprehensive', 'comprehensive', 'First draft about keepers.', '<p>First draft</p>', 1, false, '2024-01-01T00:00:00Z'),
-            ('yt:legacyAAAA1', 'comprehensive', 'comprehensive', 'Keepers tended the lamps through storms.', '<p>Keepers tended the lamps.</p>', 2, true, '2024-01-02T00:00:00Z'),
-            ('yt:legacyAAAA1', 'audio', 'audio', 'Narrated version.', NULL, 1, true, '2024-01-02T00:00:00Z'),
-            ('reddit:legacyB1', 'bullet-points', 'bullet-points', 'Idle servers draw watts.', '<ul><li>Idle servers draw watts.</li></ul>', 1, true, '2024-02-01T00:00:00Z'),
-            ('web:legacyc0ffee', 'key-insights', NULL, 'Lower pressure speeds fermentation.', NULL, 1, true, '2024-03-01T00:00:00Z');
-            """;
-    static final String SNAPSHOT = """
-            SELECT 'content ' || c.video_id || ' ' || row_to_json(c)::text FROM content c
-            UNION ALL SELECT 'summary ' || s.id || ' ' || row_to_json(s)::text FROM content_summaries s
-            ORDER BY 1""";
-    static TestServer server;
-    static Jdbi raw;
-    static List<String> before;
-    static Map<String, String> columnsBefore;
 
-    @BeforeAll
-    static void start() {
-        String url = TestDatabase.newDatabase();
-        raw = Jdbi.create(TestDatabase.jdbcUrl(url), "postgres", "postgres");
-        raw.useHandle(h -> {
-            h.createScript(SCHEMA).execute();
-            h.createScript(ROWS).execute();
-        });
-        before = snapshot();
-        columnsBefore = columns();
-        server = TestServer.start(url, env -> { });
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    /** Every pre-existing column and value, as the installation's own columns show them. */
-    static List<String> snapshot() {
-        return raw.withHandle(h -> h.createQuery(SNAPSHOT.replace("row_to_json(c)", "row_to_json((SELECT x FROM (SELECT "
-                        + "c.video_id, c.id, c.title, c.channel_name, c.content_source, c.published_at, c.duration_seconds, c.thumbnail_url, "
-                        + "c.canonical_url, c.summary_image_url, c.language, c.subcategories_json, c.topics_json, c.analysis_json, c.media, "
-                        + "c.media_metadata, c.has_audio, c.indexed_at, c.created_at, c.updated_at) x))")
-                .replace("row_to_json(s)", "row_to_json((SELECT x FROM (SELECT s.id, s.video_id, s.variant, s.summary_type, s.text, "
-                        + "s.html, s.revision, s.is_latest, s.created_at) x))")).mapTo(String.class).list());
-    }
-
-    static Map<String, String> columns() {
-        List<String> rows = raw.withHandle(h -> h.createQuery("""
-                        SELECT table_name || '.' || column_name || '=' || data_type FROM information_schema.columns
-                        WHERE table_schema = 'public' AND table_name IN ('content', 'content_summaries', 'v_latest_summaries')""")
-                .mapTo(String.class).list());
-        Map<String, String> out = new java.util.TreeMap<>();
-        for (String row : rows) out.put(row.substring(0, row.indexOf('=')), row.substring(row.indexOf('=') + 1));
-        return out;
-    }
-
-    @Test
-    @Order(1)
-    void migrationsOnlyAddColumnsRowsAndValuesStayAsTheyWere() {
-        assertThat(columns()).containsAllEntriesOf(columnsBefore);
-        assertThat(snapshot()).isEqualTo(before);
-        String view = raw.withHandle(h -> h.createQuery("SELECT definition FROM pg_views WHERE viewname = 'v_latest_summaries'")
-                .mapTo(String.class).one());
-        assertThat(view).as("the installation's own view is kept").contains("is_latest");
-    }
-
-    @Test
-    @Order(2)
-    void everyExistingRowIsListedShownSearchedAndFaceted() {
-        JsonNode list = server.getJson("/api/reports?size=100");
-        assertThat(list.path("pagination").path("total").asInt()).isEqualTo(3);
-        for (String id : List.of("yt:legacyAAAA1", "reddit:legacyB1", "web:legacyc0ffee")) {
-            JsonNode detail = server.getJson("/api/reports/" + id);
-            assertThat(detail.path("video_id").asText()).isEqualTo(id);
+    @Nested
+    class After001Only extends Contract {
+        After001Only() {
+            super(UpstreamSchema.AFTER_001);
         }
-        JsonNode a = server.getJson("/api/reports/yt:legacyAAAA1");
-        assertThat(a.path("summary_image_url").asText()).isEqualTo("/exports/images/legacy/a1-2.png");
-        assertThat(a.path("analysis").path("summary_image_variants")).hasSize(3);
-        assertThat(a.path("media").path("audio_url").asText()).isEqualTo("/exports/audio/legacy/a.mp3");
-        assertThat(a.toString()).contains("Keepers tended the lamps").doesNotContain("First draft about keepers");
-        JsonNode b = server.getJson("/api/reports/reddit:legacyB1");
-        assertThat(b.path("analysis").path("summary_image_ai2_prompt").asText()).isEqualTo("a glowing rack");
-        assertThat(server.getJson("/api/reports/web:legacyc0ffee").path("content_source").asText()).isEqualTo("web");
-
-        assertThat(ids(server.getJson("/api/reports?q=lamps"))).containsExactly("yt:legacyAAAA1");
-        assertThat(ids(server.getJson("/api/reports?q=fermentation"))).containsExactly("web:legacyc0ffee");
-        assertThat(ids(server.getJson("/api/reports?category=Technology"))).containsExactly("reddit:legacyB1");
-        assertThat(ids(server.getJson("/api/reports?has_audio=true"))).containsExactly("yt:legacyAAAA1");
-        JsonNode facets = server.getJson("/api/filters");
-        assertThat(facets.toString()).contains("\"History\"").contains("\"Maritime\"").contains("\"Technology\"")
-                .contains("\"reddit\"").contains("\"web\"").contains("\"key-insights\"");
     }
 
-    @Test
-    @Order(3)
-    void theMemosImageEndpointsWorkOnExistingRowsByUrl() {
-        ok("/api/set-image-prompt", "{\"video_id\":\"yt:legacyAAAA1\",\"mode\":\"ai1\",\"prompt\":\"a lighthouse in fog\"}");
-        ok("/api/select-image-variant", "{\"video_id\":\"yt:legacyAAAA1\",\"mode\":\"ai1\",\"url\":\"/exports/images/legacy/a1-1.png\"}");
-        ok("/api/select-image-variant", "{\"video_id\":\"yt:legacyAAAA1\",\"mode\":\"ai2\",\"url\":\"/exports/images/legacy/ai2-1.png\"}");
-        ok("/api/star-image-variant", "{\"video_id\":\"yt:legacyAAAA1\",\"url\":\"/exports/images/legacy/a1-2.png\",\"starred\":true}");
-        ok("/api/delete-image-variant", "{\"video_id\":\"yt:legacyAAAA1\",\"url\":\"/exports/images/legacy/a1-1.png\"}");
-        ok("/api/restore-image-variant", "{\"video_id\":\"yt:legacyAAAA1\",\"url\":\"/exports/images/legacy/a1-1.png\"}");
-        ok("/api/set-image-prompt", "{\"video_id\":\"reddit:legacyB1\",\"mode\":\"ai2\",\"prompt\":\"a humming rack\"}");
-        ok("/api/select-image-variant", "{\"video_id\":\"reddit:legacyB1\",\"mode\":\"ai2\",\"url\":\"/exports/images/legacy/b-ai2.png\"}");
-        ok("/api/star-image-variant", "{\"video_id\":\"reddit:legacyB1\",\"url\":\"/exports/images/legacy/b-ai2.png\",\"starred\":true}");
-
-        JsonNode a = server.getJson("/api/reports/yt:legacyAAAA1").path("analysis");
-        assertThat(a.path("summary_image_prompt").asText()).isEqualTo("a lighthouse in fog");
-        assertThat(a.path("summary_image_prompt_last_used").asText()).as("left to the worker").isEqualTo("a lighthouse at dusk");
-        assertThat(a.path("summary_image_ai2_url").asText()).isEqualTo("/exports/images/legacy/ai2-1.png");
-        assertThat(a.path("summary_image_variants")).hasSize(3);
-        JsonNode b = server.getJson("/api/reports/reddit:legacyB1");
-        assertThat(b.path("analysis").path("summary_image_ai2_url").asText()).isEqualTo("/exports/images/legacy/b-ai2.png");
-        assertThat(b.path("analysis").path("category").toString()).contains("Technology");
-        // The legacy columns the writes did not own are untouched.
-        String row = raw.<String, RuntimeException>withHandle(h -> h.createQuery("SELECT media::text || subcategories_json::text FROM content WHERE video_id = 'yt:legacyAAAA1'")
-                .mapTo(String.class).one());
-        assertThat(row).contains("/exports/audio/legacy/a.mp3").contains("Maritime");
+    @Nested
+    class After004 extends Contract {
+        After004() {
+            super(UpstreamSchema.AFTER_004);
+        }
     }
 
-    @Test
-    @Order(4)
-    void anExternalWriterChangingAStringEncodedDocumentKeepsItsFacetsCurrent() {
-        raw.useHandle(h -> h.execute("UPDATE content SET analysis_json = to_jsonb(:doc::text) WHERE video_id = 'web:legacyc0ffee'"
-                .replace(":doc", "'{\"category\": [\"Cooking\"], \"content_type\": \"Article\"}'")));
-        assertThat(ids(server.getJson("/api/reports?category=Cooking"))).containsExactly("web:legacyc0ffee");
-        assertThat(ids(server.getJson("/api/reports?content_type=Article"))).containsExactly("web:legacyc0ffee");
+    @Nested
+    class PartialColumnsWithoutSummaries extends Contract {
+        PartialColumnsWithoutSummaries() {
+            super(UpstreamSchema.PARTIAL_COLUMNS);
+        }
     }
 
-    private static void ok(String path, String body) {
-        HttpResponse<String> r = server.adminPost(path, body);
-        assertThat(r.statusCode()).as(path + " " + body + " -> " + r.body()).isEqualTo(200);
+    @Nested
+    class WithEmbeddingColumns extends Contract {
+        WithEmbeddingColumns() {
+            super(UpstreamSchema.WITH_EMBEDDINGS);
+        }
     }
 
-    private static List<String> ids(JsonNode page) {
-        return page.path("reports").findValuesAsText("video_id").stream().distinct().toList();
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // reads first, then the writes change the rows
+    abstract static class Contract {
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+        final UpstreamSchema.State state;
+        TestServer server;
+        Jdbi raw;
+        Map<String, String> rowsBefore;
+        Map<String, String> columnsBefore;
+        Map<String, String> objectsBefore;
+
+        Contract(UpstreamSchema.State state) {
+            this.state = state;
+        }
+
+        @BeforeAll
+        void start() {
+            String url = TestDatabase.newDatabase();
+            raw = Jdbi.create(TestDatabase.jdbcUrl(url), "postgres", "postgres");
+            raw.useHandle(h -> {
+                UpstreamSchema.create(h, state);
+                UpstreamSchema.fill(h, state);
+            });
+            rowsBefore = rows();
+            columnsBefore = columns();
+            objectsBefore = objects();
+            server = TestServer.start(url, env -> { });
+        }
+
+        @AfterAll
+        void stop() {
+            server.close();
+        }
+
+        /** Each row of the installation's tables as JSON, by table and key. */
+        Map<String, String> rows() {
+            Map<String, String> out = new TreeMap<>();
+            raw.useHandle(h -> {
+                h.createQuery("SELECT 'content ' || video_id, to_jsonb(c)::text FROM content c")
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+                h.createQuery("SELECT 'summary ' || id, to_jsonb(s)::text FROM content_summaries s")
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+            });
+            return out;
+        }
+
+        Map<String, String> columns() {
+            Map<String, String> out = new TreeMap<>();
+            raw.useHandle(h -> h.createQuery("""
+                            SELECT table_name || '.' || column_name, data_type || ' ' || udt_name || ' ' || is_nullable
+                                   || ' ' || coalesce(column_default, '')
+                            FROM information_schema.columns WHERE table_schema = 'public'""")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue())));
+            return out;
+        }
+
+        /** Views, functions, triggers, indexes and constraints, each with its definition. */
+        Map<String, String> objects() {
+            Map<String, String> out = new TreeMap<>();
+            raw.useHandle(h -> h.createQuery("""
+                            SELECT 'view ' || viewname, definition FROM pg_views WHERE schemaname = 'public'
+                            UNION ALL SELECT 'function ' || p.proname, p.prosrc FROM pg_proc p
+                                JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname NOT LIKE 'ytv2_%'
+                                AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')
+                            UNION ALL SELECT 'trigger ' || tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal
+                            UNION ALL SELECT 'index ' || indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'
+                            UNION ALL SELECT 'constraint ' || conname, pg_get_constraintdef(oid) FROM pg_constraint
+                                WHERE connamespace = 'public'::regnamespace""")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> out.put(e.getKey(), e.getValue())));
+            return out;
+        }
+
+        @Test
+        @Order(1)
+        void migrationsOnlyAddNothingIsRemovedRetypedOrRewritten() throws Exception {
+            assertThat(columns()).containsAllEntriesOf(columnsBefore);
+            assertThat(objects()).as("the installation's views, functions, triggers, indexes").containsAllEntriesOf(objectsBefore);
+            Map<String, String> after = rows();
+            assertThat(after.keySet()).isEqualTo(rowsBefore.keySet());
+            for (Map.Entry<String, String> row : rowsBefore.entrySet()) {
+                JsonNode was = MAPPER.readTree(row.getValue());
+                JsonNode now = MAPPER.readTree(after.get(row.getKey()));
+                for (Iterator<String> it = was.fieldNames(); it.hasNext(); ) {
+                    String column = it.next();
+                    assertThat(now.get(column)).as(row.getKey() + " " + column).isEqualTo(was.get(column));
+                }
+            }
+            assertThat(raw.<String, RuntimeException>withHandle(h -> h.createQuery("SELECT jsonb_typeof(analysis_json) FROM content WHERE video_id = 'reddit:powerB1'")
+                    .mapTo(String.class).one())).as("a document stored as a string stays one").isEqualTo("string");
+        }
+
+        @Test
+        @Order(2)
+        void everyRowIsListedShownSearchedAndFaceted() {
+            JsonNode list = server.getJson("/api/reports?size=100");
+            assertThat(list.path("pagination").path("total").asInt()).isEqualTo(4);
+            assertThat(ids(list)).containsExactlyInAnyOrder("yt:keeperAAAA1", "dQw4w9WgXcQ", "reddit:powerB1", "web:sourdough0ff");
+
+            JsonNode a = server.getJson("/api/reports/yt:keeperAAAA1");
+            assertThat(a.path("analysis").path("summary_image_variants")).hasSize(3);
+            assertThat(a.toString()).contains("Keepers tended the lamps").doesNotContain("First draft about keepers");
+            assertThat(a.path("summary_image_url").asText()).as("the A1 selection, from the column or the document")
+                    .isEqualTo("/exports/images/legacy/a1-2.png");
+            if (state.handAdded().contains(UpstreamSchema.HandAdded.MEDIA)) {
+                assertThat(a.path("media").path("audio_url").asText()).isEqualTo("/exports/audio/audio_keeperAAAA1_20240101.mp3");
+            }
+            if (state.handAdded().contains(UpstreamSchema.HandAdded.TRANSCRIPT_SEGMENTS)) {
+                assertThat(a.path("transcript_segments").get(1).path("start").asDouble()).isEqualTo(4.2);
+                assertThat(a.path("transcript_segments").get(1).path("text").asText()).isEqualTo("The lamp must never go out.");
+            }
+            if (state.handAdded().contains(UpstreamSchema.HandAdded.TRANSCRIPT_TEXT)) {
+                assertThat(a.path("transcript_text").asText()).startsWith("Welcome aboard.");
+            }
+            assertThat(list.toString()).as("list rows never carry transcripts").doesNotContain("transcript");
+            JsonNode b = server.getJson("/api/reports/reddit:powerB1");
+            assertThat(b.path("analysis").path("category").toString()).contains("Technology");
+            assertThat(b.path("analysis").path("summary_image_ai2_prompt").asText()).isEqualTo("a glowing rack");
+            assertThat(b.path("content_source").asText()).isEqualTo("reddit");
+            assertThat(server.getJson("/api/reports/dQw4w9WgXcQ").path("title").asText()).isEqualTo("Bare id from an older worker");
+            assertThat(server.getJson("/api/reports/yt:dQw4w9WgXcQ").path("video_id").asText()).isEqualTo("dQw4w9WgXcQ");
+            assertThat(server.getJson("/api/reports/web:sourdough0ff").path("content_source").asText()).isEqualTo("web");
+
+            assertThat(ids(server.getJson("/api/reports?q=lamps"))).containsExactly("yt:keeperAAAA1");
+            assertThat(ids(server.getJson("/api/reports?q=draft"))).as("older revisions are not searched").isEmpty();
+            assertThat(ids(server.getJson("/api/reports?q=fermentation"))).containsExactly("web:sourdough0ff");
+            assertThat(ids(server.getJson("/api/reports?category=Technology"))).containsExactly("reddit:powerB1");
+            assertThat(ids(server.getJson("/api/reports?has_audio=true"))).containsExactly("yt:keeperAAAA1");
+            assertThat(ids(server.getJson("/api/reports?summary_type=key-insights"))).containsExactly("web:sourdough0ff");
+            JsonNode facets = server.getJson("/api/filters");
+            assertThat(facets.toString()).contains("\"History\"").contains("\"Maritime\"").contains("\"Technology\"")
+                    .contains("\"Music\"").contains("\"reddit\"").contains("\"web\"").contains("\"youtube\"")
+                    .contains("\"key-insights\"").contains("\"bullet-points\"");
+        }
+
+        @Test
+        @Order(3)
+        void theImageEndpointsWorkOnExistingRowsByUrl() {
+            ok("/api/set-image-prompt", "{\"video_id\":\"yt:keeperAAAA1\",\"mode\":\"ai1\",\"prompt\":\"a lighthouse in fog\"}");
+            ok("/api/select-image-variant", "{\"video_id\":\"yt:keeperAAAA1\",\"mode\":\"ai1\",\"url\":\"/exports/images/legacy/a1-1.png\"}");
+            ok("/api/select-image-variant", "{\"video_id\":\"yt:keeperAAAA1\",\"mode\":\"ai2\",\"url\":\"/exports/images/legacy/ai2-1.png\"}");
+            ok("/api/star-image-variant", "{\"video_id\":\"yt:keeperAAAA1\",\"url\":\"/exports/images/legacy/a1-2.png\",\"starred\":true}");
+            ok("/api/delete-image-variant", "{\"video_id\":\"yt:keeperAAAA1\",\"url\":\"/exports/images/legacy/ai2-1.png\"}");
+            ok("/api/restore-image-variant", "{\"video_id\":\"yt:keeperAAAA1\",\"url\":\"/exports/images/legacy/ai2-1.png\"}");
+            ok("/api/set-image-prompt", "{\"video_id\":\"reddit:powerB1\",\"mode\":\"ai2\",\"prompt\":\"a humming rack\"}");
+            ok("/api/select-image-variant", "{\"video_id\":\"reddit:powerB1\",\"mode\":\"ai2\",\"url\":\"/exports/images/legacy/b-ai2.png\"}");
+            ok("/api/set-image-display-mode", "{\"video_id\":\"dQw4w9WgXcQ\",\"mode\":\"og\"}");
+
+            JsonNode a = server.getJson("/api/reports/yt:keeperAAAA1");
+            assertThat(a.path("analysis").path("summary_image_prompt").asText()).isEqualTo("a lighthouse in fog");
+            assertThat(a.path("analysis").path("summary_image_prompt_last_used").asText()).isEqualTo("a lighthouse at dusk");
+            assertThat(a.path("analysis").path("summary_image_ai2_url").asText()).isEqualTo("/exports/images/legacy/ai2-1.png");
+            assertThat(a.path("summary_image_url").asText()).isEqualTo("/exports/images/legacy/a1-1.png");
+            assertThat(a.path("analysis").path("summary_image_selected_url").asText()).isEqualTo("/exports/images/legacy/a1-1.png");
+            JsonNode b = server.getJson("/api/reports/reddit:powerB1").path("analysis");
+            assertThat(b.path("summary_image_ai2_url").asText()).isEqualTo("/exports/images/legacy/b-ai2.png");
+            assertThat(b.path("category").toString()).as("the string document's own keys are kept").contains("Technology");
+            assertThat(b.path("subcategory").asText()).isEqualTo("Home Lab");
+            assertThat(server.getJson("/api/reports/dQw4w9WgXcQ").path("analysis").path("summary_image_display_mode").asText()).isEqualTo("og");
+        }
+
+        @Test
+        @Order(4)
+        void theInstallationsOwnWritersKeepWorkingBesideOurs() {
+            // The upstream way of adding a revision: insert it; its trigger marks it latest.
+            raw.useHandle(h -> h.execute("""
+                    INSERT INTO content_summaries (video_id, variant, text, html, revision)
+                    VALUES ('yt:keeperAAAA1', 'comprehensive', 'Fog signals replaced the keepers.', '<p>Fog signals.</p>', 3)"""));
+            assertThat(ids(server.getJson("/api/reports?q=signals"))).containsExactly("yt:keeperAAAA1");
+            assertThat(ids(server.getJson("/api/reports?q=lamps"))).isEmpty();
+            raw.useHandle(h -> h.createUpdate("UPDATE content SET analysis_json = to_jsonb(CAST(:doc AS text)) WHERE video_id = 'web:sourdough0ff'")
+                    .bind("doc", "{\"category\": [\"Cooking\"], \"content_type\": \"Article\"}").execute());
+            assertThat(ids(server.getJson("/api/reports?category=Cooking"))).containsExactly("web:sourdough0ff");
+
+            // Our ingest, under the installation's triggers and constraints.
+            server.ingest(server.object().put("video_id", "yt:newcomer0001").put("title", "A newcomer")
+                    .set("summary_variants", server.mapper.createArrayNode().add(server.object().put("variant", "comprehensive")
+                            .put("text", "Fresh text about tides."))));
+            server.ingest(server.object().put("video_id", "yt:newcomer0001")
+                    .set("summary_variants", server.mapper.createArrayNode().add(server.object().put("variant", "comprehensive")
+                            .put("text", "Revised text about currents."))));
+            assertThat(ids(server.getJson("/api/reports?q=currents"))).containsExactly("yt:newcomer0001");
+            assertThat(ids(server.getJson("/api/reports?q=tides"))).isEmpty();
+            List<Boolean> latest = raw.withHandle(h -> h.createQuery(
+                    "SELECT is_latest FROM content_summaries WHERE video_id = 'yt:newcomer0001' ORDER BY revision").mapTo(Boolean.class).list());
+            assertThat(latest).containsExactly(false, true);
+            assertThat(raw.<String, RuntimeException>withHandle(h -> h.createQuery("SELECT text FROM v_latest_summaries WHERE video_id = 'yt:newcomer0001'")
+                    .mapTo(String.class).one())).as("the installation's own view agrees").isEqualTo("Revised text about currents.");
+        }
+
+        private void ok(String path, String body) {
+            HttpResponse<String> r = server.adminPost(path, body);
+            assertThat(r.statusCode()).as(path + " " + body + " -> " + r.body()).isEqualTo(200);
+        }
+
+        private static List<String> ids(JsonNode page) {
+            return page.path("reports").findValuesAsText("video_id").stream().distinct().toList();
+        }
     }
 }
