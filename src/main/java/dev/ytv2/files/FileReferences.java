@@ -15,7 +15,7 @@ import java.util.Set;
  *     of the places listed in {@link #REFERENCES}; deleting or purging one report therefore never
  *     removes a file another report still shows.</li>
  * <li>A client (the ingest token) may add a reference to a stored file only when the file is an
- *     upload (the {@code uploads} folder of a store) that no other report refers to yet, or when no
+ *     upload ({@link FileStore#isUpload}) that no other report refers to yet, or when no
  *     such file exists (a dangling link removes nothing). Files the renderer, audio ingest or
  *     another report own cannot be claimed, so a report can never be made to share them.</li>
  * </ul>
@@ -31,7 +31,6 @@ public final class FileReferences {
                 UNION ALL SELECT ytv2_as_object(c.analysis_json) ->> 'summary_image_ai2_url'
                 UNION ALL SELECT v ->> 'url' FROM jsonb_array_elements(ytv2_variants(c.analysis_json)) v) refs
             WHERE u LIKE '/exports/%'""";
-    private static final String UPLOADS_FOLDER = "uploads/";
 
     private final FileStore files;
 
@@ -69,12 +68,12 @@ public final class FileReferences {
     public void checkClaims(Handle h, String videoId, Set<String> before) {
         for (String url : of(h, videoId)) {
             if (before.contains(url) || files.resolve(url).isEmpty()) continue;
-            boolean upload = url.startsWith(FileStore.IMAGES_URL + UPLOADS_FOLDER) || url.startsWith(FileStore.AUDIO_URL + UPLOADS_FOLDER);
+            boolean upload = FileStore.isUpload(url);
             boolean elsewhere = h.createQuery("SELECT EXISTS (SELECT 1 FROM (" + REFERENCES + " AND c.video_id <> :videoId) r WHERE url = :url)")
                     .bind("videoId", videoId).bind("url", url).mapTo(Boolean.class).one();
             if (!upload || elsewhere) {
                 throw new ApiError(422, "foreign_file", "'" + url + "' is a stored file this report may not refer to: "
-                        + "only an upload (POST /api/upload-image) no other report uses can be named.");
+                        + "only an upload (POST /api/upload-image or /api/upload-audio) no other report uses can be named.");
             }
         }
     }

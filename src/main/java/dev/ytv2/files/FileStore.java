@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 public final class FileStore {
     public static final String IMAGES_URL = "/exports/images/";
     public static final String AUDIO_URL = "/exports/audio/";
+    /** What a client uploaded: images and audio in an `uploads` folder, and NAS audio named `audio_<id>_<stamp>_<random>.<ext>`. */
+    private static final Pattern UPLOAD_URL = Pattern.compile(
+            "/exports/(images|audio)/uploads/[^/]+|/exports/audio/audio_[^/]+_[0-9]{14}_[0-9a-f]{8}\\.[a-z0-9]{3,4}");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final Path images;
@@ -70,6 +73,11 @@ public final class FileStore {
             throw new UncheckedIOException(e);
         }
         return AUDIO_URL + name;
+    }
+
+    /** Whether a public URL names a file a client uploaded (as opposed to one the server made for a report). */
+    public static boolean isUpload(String url) {
+        return UPLOAD_URL.matcher(url).matches();
     }
 
     /** Regular files at the top of the audio store whose names match, newest first. */
