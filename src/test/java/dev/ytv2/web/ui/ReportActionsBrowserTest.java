@@ -137,12 +137,11 @@ class ReportActionsBrowserTest {
     void deletingFromTheReaderClosesItAndCancelKeepsTheReport() {
         browser.go("/?report=yt:tDelete0002");
         browser.waitUntil("reader actions", () -> !browser.driver.findElements(By.cssSelector("#reader [data-role=delete-report]")).isEmpty());
-        browser.driver.findElement(By.cssSelector("#reader [data-role=delete-report]")).click();
-        browser.driver.findElement(By.cssSelector("dialog.report-action[open] .button:not(.danger)")).click();
+        openAction("#reader [data-role=delete-report]").findElement(By.cssSelector(".button:not(.danger)")).click();
+        browser.waitUntil("confirm closed", () -> browser.driver.findElements(By.cssSelector("dialog.report-action[open]")).isEmpty());
         assertThat(server.get("/api/reports/yt:tDelete0002").statusCode()).isEqualTo(200);
 
-        browser.driver.findElement(By.cssSelector("#reader [data-role=delete-report]")).click();
-        browser.driver.findElement(By.cssSelector("dialog.report-action[open] [data-role=confirm-delete]")).click();
+        openAction("#reader [data-role=delete-report]").findElement(By.cssSelector("[data-role=confirm-delete]")).click();
         browser.waitUntil("reader closed", () -> !Boolean.TRUE.equals(browser.js("return document.querySelector('#reader').open")));
         browser.waitUntil("card gone", () -> browser.driver.findElements(By.cssSelector("#wall .card[data-video-id=\"yt:tDelete0002\"]")).isEmpty());
         assertThat(server.get("/api/reports/yt:tDelete0002").statusCode()).isEqualTo(404);
@@ -152,8 +151,7 @@ class ReportActionsBrowserTest {
     void regenerateSummaryShowsTheOutcomeAndTheReaderUpdatesWhenTheWorkerReIngests() throws IOException {
         browser.go("/?report=yt:tRegen00001");
         browser.waitUntil("reader actions", () -> !browser.driver.findElements(By.cssSelector("#reader [data-role=regenerate-summary]")).isEmpty());
-        browser.driver.findElement(By.cssSelector("#reader [data-role=regenerate-summary]")).click();
-        WebElement dialog = browser.driver.findElement(By.cssSelector("dialog.report-action[open]"));
+        WebElement dialog = openAction("#reader [data-role=regenerate-summary]");
         List<String> checked = dialog.findElements(By.cssSelector(".report-action-types input:checked")).stream()
                 .map(e -> e.getAttribute("value")).toList();
         assertThat(checked).containsExactly("comprehensive", "bullet-points");
@@ -193,5 +191,19 @@ class ReportActionsBrowserTest {
         } finally {
             visitor.close();
         }
+    }
+
+    /**
+     * Clicks a reader's action until its dialog is open: the reader redraws its actions once the
+     * session is known, and a click on the replaced button opens nothing.
+     */
+    private WebElement openAction(String buttonCss) {
+        browser.waitUntil("dialog of " + buttonCss, () -> {
+            if (browser.driver.findElements(By.cssSelector("dialog.report-action[open]")).isEmpty()) {
+                browser.driver.findElement(By.cssSelector(buttonCss)).click();
+            }
+            return !browser.driver.findElements(By.cssSelector("dialog.report-action[open]")).isEmpty();
+        });
+        return browser.driver.findElement(By.cssSelector("dialog.report-action[open]"));
     }
 }
