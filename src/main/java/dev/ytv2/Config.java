@@ -1,6 +1,7 @@
 package dev.ytv2;
 
 import dev.ytv2.render.RenderConfig;
+import dev.ytv2.semantic.SemanticConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public record Config(
         Duration variantRetention,
         boolean secureCookies,
         RenderConfig render,
+        SemanticConfig semantic,
         Set<String> explicit) {
 
     /** What `serve --demo` turns on for a whole-product tour, where the environment left it unset. */
@@ -48,6 +50,7 @@ public record Config(
                 Duration.ofDays(intValue(env, "YTV2_VARIANT_RETENTION_DAYS", 30)),
                 Boolean.parseBoolean(env.getOrDefault("YTV2_SECURE_COOKIES", "false")),
                 RenderConfig.fromEnv(env),
+                SemanticConfig.fromEnv(env),
                 env.entrySet().stream().filter(e -> e.getKey().startsWith("YTV2_") && e.getValue() != null && !e.getValue().isBlank()).map(Map.Entry::getKey)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
@@ -78,22 +81,22 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, render, semantic, explicit);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, render, semantic, explicit);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, on, maxUploadBytes, variantRetention, secureCookies, render, explicit);
+                demoImageBackends, on, maxUploadBytes, variantRetention, secureCookies, render, semantic, explicit);
     }
 
     public Config withRender(RenderConfig newRender) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, newRender, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, secureCookies, newRender, semantic, explicit);
     }
 
     private static List<String> names(Map<String, String> env, String name) {

@@ -8,6 +8,7 @@ import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.UploadRoutes;
 import dev.ytv2.render.JobRoutes;
+import dev.ytv2.semantic.SemanticRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -31,7 +32,8 @@ public final class App {
     /** Everything the routes call, built in {@code Main}. */
     public record Parts(ObjectMapper mapper, Auth auth, long maxUploadBytes, ReportRoutes reports, IngestRoutes ingest,
                         ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets,
-                        ImageRoutes images, UploadRoutes uploads, JobRoutes jobs, EventRoutes events) {
+                        ImageRoutes images, UploadRoutes uploads, JobRoutes jobs, EventRoutes events,
+                        SemanticRoutes semantic) {
     }
 
     private final Parts p;
@@ -67,8 +69,12 @@ public final class App {
         r.post("/api/session", p.session()::signIn);
         r.delete("/api/session", p.session()::signOut);
 
-        r.get("/api/reports", read(p.reports()::list));
+        r.get("/api/reports", read(p.semantic()::reports));
         r.get("/api/reports/{id}", read(p.reports()::detail));
+        r.get("/api/reports/{id}/related", read(p.semantic()::related));
+        r.get("/api/semantic-search", read(p.semantic()::semanticSearch));
+        r.get("/api/semantic-similar", read(p.semantic()::semanticSimilar));
+        r.get("/api/semantic/status", read(p.semantic()::status));
         r.delete("/api/reports/{id}", admin(p.reports()::delete));
         r.get("/api/filters", read(p.reports()::filters));
 
