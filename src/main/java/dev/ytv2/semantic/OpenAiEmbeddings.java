@@ -33,7 +33,7 @@ public final class OpenAiEmbeddings implements EmbeddingProvider {
         this.url = baseUrl + "/v1/embeddings";
         this.modelName = model;
         this.requestedDimensions = dimensions;
-        this.knownDimensions = dimensions.orElse(defaultDimensions(model));
+        this.knownDimensions = dimensions.orElseGet(() -> defaultDimensions(model));
         this.batchSize = batchSize;
         this.mapper = mapper;
         this.http = new BackendHttp("embeddings", timeout, key.map(k -> List.of("Authorization", "Bearer " + k)).orElse(List.of()),
