@@ -8,7 +8,7 @@ import { safeUrl } from './safe-url.js';
 import { formatDuration, formatDate, sourceLabel, categoriesOf, labelFor, languageLabel } from './format.js';
 import { audioPlayer } from './audio-player.js';
 
-export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCopyLink, onFilter }) {
+export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCopyLink, onFilter, extras = () => null }) {
   let openId = null;
   let player = null;
   let generation = 0;
@@ -91,7 +91,8 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
       player ? player.el : null,
       loading ? h('div', { class: 'reader-loading', 'aria-busy': 'true' },
         h('div', { class: 'sk-line w60' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w40' }))
-        : renderTabs(variants)));
+        : renderTabs(variants),
+      loading || !r.video_id ? null : extras(r)));
   }
 
   function renderTabs(variants) {

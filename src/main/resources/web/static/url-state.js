@@ -1,6 +1,8 @@
 // The view lives in the query string: search, filters, sort and the open reader.
 // Pure functions between a URL query and a state object; no DOM, no history.
 
+import { readSemantic, writeSemantic } from './semantic-state.js';
+
 export const SORTS = [
   ['added_desc', 'Newest added'],
   ['added_asc', 'Oldest added'],
@@ -23,7 +25,7 @@ const MAX_VALUE = 200;
 export function emptyState() {
   const filters = {};
   for (const f of FACETS) filters[f] = [];
-  return { q: '', sort: DEFAULT_SORT, filters, has_audio: null, date_from: '', date_to: '', report: null };
+  return { q: '', sort: DEFAULT_SORT, filters, has_audio: null, date_from: '', date_to: '', report: null, search: 'keyword', like: null };
 }
 
 function clean(value) {
@@ -51,7 +53,7 @@ export function parseState(search) {
   }
   const report = clean(params.get('report') || '');
   state.report = report || null;
-  return state;
+  return readSemantic(params, state);
 }
 
 function filterParams(state, params) {
@@ -60,7 +62,7 @@ function filterParams(state, params) {
   if (state.has_audio === true || state.has_audio === false) params.set('has_audio', String(state.has_audio));
   if (state.date_from) params.set('date_from', state.date_from);
   if (state.date_to) params.set('date_to', state.date_to);
-  return params;
+  return writeSemantic(state, params);
 }
 
 /** The canonical query string for a state (without "?"); defaults are left out. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.render.FakeHttp;
+import dev.ytv2.support.SemanticLibrary;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.ytv2.semantic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.SemanticLibrary;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

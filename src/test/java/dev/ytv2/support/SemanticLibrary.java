@@ -1,18 +1,17 @@
-package dev.ytv2.semantic;
+package dev.ytv2.support;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.support.TestServer;
 
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 
 /** A few reports on distinct topics, ingested through the real API, and a wait for their vectors. */
-final class SemanticLibrary {
+public final class SemanticLibrary {
     private SemanticLibrary() {
     }
 
-    static void ingest(TestServer s, String id, String title, String channel, String source, String summary) {
+    public static void ingest(TestServer s, String id, String title, String channel, String source, String summary) {
         ObjectNode r = s.object();
         r.put("video_id", id);
         r.put("title", title);
@@ -24,7 +23,7 @@ final class SemanticLibrary {
         s.ingest(r);
     }
 
-    static void seed(TestServer s) {
+    public static void seed(TestServer s) {
         ingest(s, "yt:sourdough01", "Sourdough starter basics", "Kitchen Lab", "youtube",
                 "Feeding a wild yeast culture with flour and water, shaping a loaf and baking it in a hot dutch oven for a crisp crust.");
         ingest(s, "yt:rustowner01", "Ownership and borrowing in Rust", "Code Cave", "youtube",
@@ -39,7 +38,7 @@ final class SemanticLibrary {
                 "Eggs and semolina kneaded into a dough, rolled thin and cut into tagliatelle, then boiled for two minutes.");
     }
 
-    static void awaitEmbedded(TestServer s, int count) {
+    public static void awaitEmbedded(TestServer s, int count) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             var st = s.getJson("/api/semantic/status");
             return st.path("indexed").asInt() == count && st.path("embedded").asInt() == count && !st.path("backfilling").asBoolean();
