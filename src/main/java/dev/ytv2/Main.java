@@ -35,7 +35,9 @@ import dev.ytv2.semantic.EmbedWorker;
 import dev.ytv2.semantic.EmbeddingProvider;
 import dev.ytv2.semantic.EmbeddingStore;
 import dev.ytv2.semantic.OpenAiEmbeddings;
+import dev.ytv2.semantic.Neighbours;
 import dev.ytv2.semantic.PgVector;
+import dev.ytv2.semantic.PgVectorIndex;
 import dev.ytv2.semantic.SemanticConfig;
 import dev.ytv2.semantic.SemanticIndex;
 import dev.ytv2.semantic.SemanticRoutes;
@@ -202,13 +204,16 @@ public final class Main {
             Auth auth = new Auth(config.adminToken(), config.ingestToken(), config.readToken(), Clock.systemUTC());
             EventHub hub = new EventHub(s.events(), EventHub.Settings.defaults());
             Optional<EmbeddingProvider> provider = embeddingProvider(config, s.mapper());
-            Optional<SemanticIndex> index = provider.map(p -> new SemanticIndex(s.embeddings(), p.model(), p.dimensions(), s.mapper()));
-            index.ifPresent(i -> hub.follow(i::onEvent));
+            PgVector.detect(db.jdbi()).ifPresent(note -> LOG.info(note));
+            Optional<PgVectorIndex> pgvector = provider.flatMap(p -> PgVectorIndex.install(s.embeddings(), p.model(), p.dimensions()));
+            Optional<SemanticIndex> memory = pgvector.isPresent() ? Optional.empty()
+                    : provider.map(p -> new SemanticIndex(s.embeddings(), p.model(), p.dimensions(), s.mapper()));
+            memory.ifPresent(i -> hub.follow(i::onEvent));
             EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
             // Read after the feed started, so no vector committed meanwhile is missed; the server
             // answers at once and its semantic searches say "still loading" until this is done.
-            index.ifPresent(i -> daemon("semantic-index-load", i::load).start());
-            PgVector.detect(db.jdbi()).ifPresent(note -> LOG.info(note));
+            memory.ifPresent(i -> daemon("semantic-index-load", i::load).start());
+            Optional<? extends Neighbours> index = pgvector.isPresent() ? pgvector : memory;
             VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())
                     .start(Duration.ofHours(1));
             ReportRoutes reportRoutes = new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper());

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,7 @@ public final class EmbedWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbedWorker.class);
     private static final int SWEEP_LIMIT = 5_000;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final String REUSABLE_MODEL = "openai:text-embedding-3-large@3072";
 
     public record Deps(Jdbi jdbi, JobStore jobs, EmbeddingStore store, EventLog events, ObjectMapper mapper) {
     }
@@ -116,10 +118,13 @@ public final class EmbedWorker implements AutoCloseable {
             Map<String, String> hashes = d.jdbi().withHandle(h -> d.store().hashes(h, ids, provider.model()));
             List<EmbeddingStore.Source> changed = sources.values().stream()
                     .filter(s -> !s.text().sha256().equals(hashes.get(s.text().videoId()))).toList();
-            List<float[]> vectors = changed.isEmpty() ? List.of() : provider.embed(changed.stream().map(s -> s.text().text()).toList());
-            if (vectors.size() != changed.size()) {
-                throw new EmbeddingException("the provider answered " + vectors.size() + " vectors for " + changed.size() + " texts");
+            Map<String, float[]> vectors = new HashMap<>(reusable(changed));
+            List<EmbeddingStore.Source> toEmbed = changed.stream().filter(s -> !vectors.containsKey(s.text().videoId())).toList();
+            List<float[]> computed = toEmbed.isEmpty() ? List.of() : provider.embed(toEmbed.stream().map(s -> s.text().text()).toList());
+            if (computed.size() != toEmbed.size()) {
+                throw new EmbeddingException("the provider answered " + computed.size() + " vectors for " + toEmbed.size() + " texts");
             }
+            for (int i = 0; i < toEmbed.size(); i++) vectors.put(toEmbed.get(i).text().videoId(), computed.get(i));
             commit(claimed, owner, sources, changed, vectors);
         } catch (EmbeddingException e) {
             LOG.warn("{}: a batch of {} failed: {}", name, claimed.size(), e.getMessage());
@@ -130,15 +135,28 @@ public final class EmbedWorker implements AutoCloseable {
         return claimed.size();
     }
 
+    /**
+     * An existing installation already holds `text-embedding-3-large` vectors of unchanged texts;
+     * with that model configured they are taken over instead of paid for again.
+     */
+    private Map<String, float[]> reusable(List<EmbeddingStore.Source> changed) {
+        if (!REUSABLE_MODEL.equals(provider.model()) || changed.isEmpty()) return Map.of();
+        Map<String, String> hashes = new HashMap<>();
+        changed.forEach(s -> hashes.put(s.text().videoId(), s.text().sha256()));
+        Map<String, float[]> found = d.jdbi().withHandle(h -> d.store().existing(h, hashes));
+        found.replaceAll((id, v) -> EmbeddingProvider.normalised(v));
+        found.values().removeIf(v -> v.length != provider.dimensions());
+        return found;
+    }
+
     private void commit(List<Job> claimed, String owner, Map<String, EmbeddingStore.Source> sources,
-                        List<EmbeddingStore.Source> changed, List<float[]> vectors) {
+                        List<EmbeddingStore.Source> changed, Map<String, float[]> vectors) {
         d.jdbi().useTransaction(h -> {
             List<String> updated = new ArrayList<>();
-            for (int i = 0; i < changed.size(); i++) {
-                EmbeddingStore.Source s = changed.get(i);
+            for (EmbeddingStore.Source s : changed) {
                 // A job that lost its lease meanwhile is someone else's now; its vector is theirs to store.
                 if (claimed.stream().noneMatch(j -> j.videoId().equals(s.text().videoId()))) continue;
-                d.store().put(h, s.text().videoId(), provider.model(), vectors.get(i), s.text().sha256(), s.updatedAt());
+                d.store().put(h, s.text().videoId(), provider.model(), vectors.get(s.text().videoId()), s.text().sha256(), s.updatedAt());
                 updated.add(s.text().videoId());
             }
             for (Job job : claimed) {

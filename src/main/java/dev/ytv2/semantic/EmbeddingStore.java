@@ -16,6 +16,7 @@ public final class EmbeddingStore {
     private static final String SUMMARY_PREFERENCE = "ARRAY['comprehensive', 'executive', 'key-insights', 'bullet-points']";
 
     private final Jdbi jdbi;
+    private volatile Boolean hasVectorColumn;
 
     public EmbeddingStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -63,6 +64,81 @@ public final class EmbeddingStore {
                             embedded_at = now()""")
                 .bind("id", videoId).bind("model", model).bind("dims", vector.length).bind("vector", bytes(vector))
                 .bind("hash", hash).bind("updated", contentUpdatedAt).execute();
+        if (vectorColumn(h)) {
+            h.createUpdate("UPDATE report_embeddings SET embedding = CAST(:v AS vector) WHERE video_id = :id AND model = :model")
+                    .bind("v", literal(vector)).bind("id", videoId).bind("model", model).execute();
+        }
+    }
+
+    /** The pgvector column exists once {@link PgVectorIndex} installed it; asked once per process. */
+    private boolean vectorColumn(Handle h) {
+        Boolean known = hasVectorColumn;
+        if (known == null) {
+            known = h.createQuery("""
+                            SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                                           WHERE table_name = 'report_embeddings' AND column_name = 'embedding')""")
+                    .mapTo(Boolean.class).one();
+            hasVectorColumn = known;
+        }
+        return known;
+    }
+
+    /** Writes the pgvector column of rows stored before it existed; returns how many. */
+    int fillVectorColumn(String model) {
+        hasVectorColumn = true;
+        int filled = 0;
+        while (true) {
+            Map<String, float[]> batch = new HashMap<>();
+            jdbi.useHandle(h -> h.createQuery("""
+                            SELECT video_id, vector FROM report_embeddings WHERE model = :model AND embedding IS NULL LIMIT 1000""")
+                    .bind("model", model).map((rs, ctx) -> Map.entry(rs.getString(1), floats(rs.getBytes(2))))
+                    .forEach(e -> batch.put(e.getKey(), e.getValue())));
+            if (batch.isEmpty()) return filled;
+            jdbi.useTransaction(h -> batch.forEach((id, v) -> h.createUpdate(
+                            "UPDATE report_embeddings SET embedding = CAST(:v AS vector) WHERE video_id = :id AND model = :model")
+                    .bind("v", literal(v)).bind("id", id).bind("model", model).execute()));
+            filled += batch.size();
+        }
+    }
+
+    /**
+     * An existing installation's own vectors (`content.embedding` of `text-embedding-3-large`), for
+     * reports whose text has not changed since: `embedding_source_hash` equals the hash of our text.
+     */
+    public Map<String, float[]> existing(Handle h, Map<String, String> hashById) {
+        Map<String, float[]> out = new HashMap<>();
+        if (hashById.isEmpty() || !h.createQuery("""
+                        SELECT count(*) = 3 FROM information_schema.columns WHERE table_name = 'content'
+                          AND column_name IN ('embedding', 'embedding_model', 'embedding_source_hash')""")
+                .mapTo(Boolean.class).one()) {
+            return out;
+        }
+        h.createQuery("""
+                        SELECT video_id, embedding::text, embedding_source_hash FROM content
+                        WHERE video_id = ANY(:ids) AND embedding IS NOT NULL AND embedding_model = 'text-embedding-3-large'""")
+                .bind("ids", hashById.keySet().toArray(String[]::new))
+                .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)})
+                .forEach(r -> {
+                    if (r[2] != null && r[2].equals(hashById.get(r[0]))) out.put(r[0], parse(r[1]));
+                });
+        return out;
+    }
+
+    /** pgvector's text form, `[0.1,0.2,...]`. */
+    static String literal(float[] v) {
+        StringBuilder b = new StringBuilder(v.length * 10).append('[');
+        for (int i = 0; i < v.length; i++) b.append(i == 0 ? "" : ",").append(v[i]);
+        return b.append(']').toString();
+    }
+
+    static float[] parse(String literal) {
+        String body = literal.strip();
+        body = body.substring(1, body.length() - 1);
+        if (body.isBlank()) return new float[0];
+        String[] parts = body.split(",");
+        float[] v = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) v[i] = Float.parseFloat(parts[i].strip());
+        return v;
     }
 
     /** The text did not change (an image or audio change moved updated_at): only the check is recorded. */

@@ -6,9 +6,7 @@ import java.util.Optional;
 
 /**
  * Whether the database offers pgvector. The embedded PostgreSQL does not, and then the in-process
- * index serves every query; with it, an HNSW index over a `vector` column would, and an existing
- * installation's `content.embedding` could be read instead of recomputed. The start-up log says
- * which applies.
+ * index serves every query; with it, {@link PgVectorIndex} does. The start-up log says which applies.
  */
 public final class PgVector {
     private PgVector() {
@@ -33,8 +31,8 @@ public final class PgVector {
             if (!available(jdbi)) {
                 return Optional.of("pgvector: not installed in this PostgreSQL; semantic search uses the in-process index");
             }
-            return Optional.of("pgvector: available" + (hasContentEmbeddings(jdbi) ? ", with existing content.embedding vectors" : "")
-                    + "; semantic search still uses the in-process index (the pgvector path is not built yet)");
+            return Optional.of("pgvector: available" + (hasContentEmbeddings(jdbi)
+                    ? "; existing content.embedding vectors are taken over for unchanged reports when text-embedding-3-large is configured" : ""));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * log: `embeddings-updated` reads the new vectors, `report-deleted` drops one. Events that arrive
  * while the table is still being read are remembered and re-read after it, so neither order loses one.
  */
-public final class SemanticIndex {
+public final class SemanticIndex implements Neighbours {
     private static final Logger LOG = LoggerFactory.getLogger(SemanticIndex.class);
 
     private final EmbeddingStore store;
@@ -57,6 +57,7 @@ public final class SemanticIndex {
         return this;
     }
 
+    @Override
     public boolean loaded() {
         return loaded;
     }
@@ -101,22 +102,27 @@ public final class SemanticIndex {
         }
     }
 
+    @Override
     public Optional<float[]> vectorOf(String videoId) {
         return vectors.get(videoId);
     }
 
+    @Override
     public List<VectorIndex.Hit> nearest(float[] query, int k, Predicate<String> allow) {
         return vectors.nearest(query, k, allow);
     }
 
+    @Override
     public int dimensions() {
         return vectors.dimensions();
     }
 
+    @Override
     public int size() {
         return vectors.size();
     }
 
+    @Override
     public long bytes() {
         return vectors.bytes();
     }

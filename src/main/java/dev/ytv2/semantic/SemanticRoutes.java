@@ -131,7 +131,8 @@ public final class SemanticRoutes {
     public void status(Context ctx) {
         ObjectNode out = d.mapper().createObjectNode().put("provider", provider).put("model", model);
         Optional<String> off = search.unavailable();
-        out.put("available", off.isEmpty()).put("reason", off.orElse(null)).put("indexed", search.indexed());
+        out.put("available", off.isEmpty()).put("reason", off.orElse(null)).put("indexed", search.indexed())
+                .put("index_bytes", search.indexBytes());
         EmbeddingStore.Coverage coverage = d.store().coverage(model);
         out.put("embedded", coverage.embedded()).put("reports", coverage.reports());
         Map<String, Long> jobs = d.jobs().countByState(Job.EMBED);

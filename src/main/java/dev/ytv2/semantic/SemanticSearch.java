@@ -34,10 +34,10 @@ public final class SemanticSearch {
 
     private final ReportStore reports;
     private final Jdbi jdbi;
-    private final Optional<SemanticIndex> index;
+    private final Optional<? extends Neighbours> index;
     private final Optional<QueryVectors> queries;
 
-    public SemanticSearch(ReportStore reports, Jdbi jdbi, Optional<SemanticIndex> index, Optional<EmbeddingProvider> provider) {
+    public SemanticSearch(ReportStore reports, Jdbi jdbi, Optional<? extends Neighbours> index, Optional<EmbeddingProvider> provider) {
         this.reports = reports;
         this.jdbi = jdbi;
         this.index = index;
@@ -60,8 +60,13 @@ public final class SemanticSearch {
         return Optional.empty();
     }
 
+    /** The heap the in-process index holds, in bytes. */
+    public long indexBytes() {
+        return index.map(Neighbours::bytes).orElse(0L);
+    }
+
     public int indexed() {
-        return index.map(SemanticIndex::size).orElse(0);
+        return index.map(Neighbours::size).orElse(0);
     }
 
     /** `filter` carries the search text; every other filter of it applies to both rankings. */
@@ -94,7 +99,7 @@ public final class SemanticSearch {
     }
 
     private List<Scored> nearest(float[] vector, ReportFilter filter, int k, Predicate<String> allow) {
-        SemanticIndex idx = index.orElseThrow();
+        Neighbours idx = index.orElseThrow();
         Set<String> onlyIds = filter.ids().isEmpty() ? null : new HashSet<>(filter.ids());
         Predicate<String> base = onlyIds == null ? allow : allow.and(onlyIds::contains);
         ReportFilter rest = withIds(filter, List.of());

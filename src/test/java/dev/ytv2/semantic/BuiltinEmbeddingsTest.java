@@ -49,5 +49,13 @@ class BuiltinEmbeddingsTest {
         jdbi.useHandle(h -> h.execute("CREATE EXTENSION IF NOT EXISTS vector"));
         double distance = jdbi.withHandle(h -> h.createQuery("SELECT '[1,0]'::vector <=> '[0,1]'::vector").mapTo(Double.class).one());
         assertThat(distance).isEqualTo(1.0);
+        EmbeddingStore store = new EmbeddingStore(jdbi);
+        jdbi.useHandle(h -> h.execute("INSERT INTO content (video_id, id, title) VALUES ('yt:pgv000000001', 'yt:pgv000000001', 'a'), "
+                + "('yt:pgv000000002', 'yt:pgv000000002', 'b')"));
+        jdbi.useHandle(h -> store.put(h, "yt:pgv000000001", "m", new float[]{1, 0, 0}, "h1", null));
+        PgVectorIndex index = PgVectorIndex.install(store, "m", 3).orElseThrow();
+        jdbi.useHandle(h -> store.put(h, "yt:pgv000000002", "m", new float[]{0, 1, 0}, "h2", null));
+        assertThat(index.nearest(new float[]{0.9f, 0.1f, 0}, 2, id -> true)).extracting(VectorIndex.Hit::videoId)
+                .containsExactly("yt:pgv000000001", "yt:pgv000000002");
     }
 }

@@ -86,6 +86,42 @@ class EmbedJobsTest {
     }
 
     @Test
+    void anExistingInstallationsVectorsOfUnchangedTextsAreTakenOverNotRecomputed() {
+        try (FakeHttp fake = new FakeHttp(); TestServer s = TestServer.start(env -> { })) {
+            fake.on("POST", "/v1/embeddings", r -> {
+                ObjectNode out = FakeHttp.JSON.createObjectNode();
+                ArrayNode v = out.putArray("data").addObject().put("index", 0).putArray("embedding");
+                for (int i = 0; i < 3072; i++) v.add(i == 1 ? 1.0 : 0.0);
+                return FakeHttp.Response.json(out.toString());
+            });
+            SemanticLibrary.ingest(s, "yt:kept0000001", "Kept", "K", "youtube", "unchanged text");
+            SemanticLibrary.ingest(s, "yt:edited00001", "Edited", "E", "youtube", "text changed since");
+            String keptHash = EmbeddingText.of("yt:kept0000001", "Kept", "K", "youtube", "unchanged text").sha256();
+            StringBuilder stored = new StringBuilder("[3");
+            for (int i = 1; i < 3072; i++) stored.append(",0");
+            // Stands in for pgvector's vector(3072) column: the worker reads it as text either way.
+            s.running.database().jdbi().useHandle(h -> {
+                h.execute("ALTER TABLE content ADD COLUMN embedding text, ADD COLUMN embedding_model text, ADD COLUMN embedding_source_hash text");
+                h.createUpdate("UPDATE content SET embedding = :e, embedding_model = 'text-embedding-3-large', embedding_source_hash = "
+                        + "CASE WHEN video_id = 'yt:kept0000001' THEN :h ELSE 'stale' END").bind("e", stored + "]").bind("h", keptHash).execute();
+            });
+            var config = dev.ytv2.Config.fromEnv(java.util.Map.of("YTV2_EMBEDDINGS", "openai", "YTV2_EMBEDDINGS_URL", fake.url(),
+                    "DATABASE_URL", s.databaseUrl, "YTV2_DATA_DIR", s.dataDir.toString()));
+            EmbeddingProvider openai = dev.ytv2.Main.embeddingProvider(config, s.mapper).orElseThrow();
+            EmbedWorker worker = dev.ytv2.Main.embedWorker(config, s.running.database(), s.running.services(), openai, "reuse");
+            worker.sweep();
+            while (worker.runBatch() > 0) {
+                // until both are done
+            }
+            assertThat(fake.requests("/v1/embeddings")).hasSize(1);
+            assertThat(fake.requests("/v1/embeddings").get(0).json().path("input").get(0).asText()).contains("text changed since");
+            var vectors = s.running.services().embeddings().vectors(java.util.List.of("yt:kept0000001", "yt:edited00001"), openai.model());
+            assertThat(vectors.get("yt:kept0000001")[0]).isEqualTo(1.0f);
+            assertThat(vectors.get("yt:edited00001")[1]).isEqualTo(1.0f);
+        }
+    }
+
+    @Test
     void withEmbeddingsOffEverySearchSaysItFellBack() {
         try (TestServer s = TestServer.start(env -> env.put("YTV2_EMBEDDINGS", "off"))) {
             SemanticLibrary.ingest(s, "yt:bread0000001", "Loaves of bread", "K", "youtube", "flour");
