@@ -43,6 +43,7 @@ public final class SemanticIndex implements Neighbours {
     /** Reads every stored vector of the model; call once the event follower is registered. */
     public SemanticIndex load() {
         long began = System.nanoTime();
+        vectors.reserve((int) Math.min(Integer.MAX_VALUE / vectors.dimensions(), store.coverage(model).embedded() + 1024));
         store.forEach(model, (id, v) -> {
             if (v.length == vectors.dimensions()) vectors.put(id, v);
         });

@@ -50,6 +50,18 @@ public final class VectorIndex {
         }
     }
 
+    /** Room for `capacity` entries without growing, when their number is known beforehand. */
+    public void reserve(int capacity) {
+        lock.writeLock().lock();
+        try {
+            if (capacity <= ids.length) return;
+            ids = Arrays.copyOf(ids, capacity);
+            data = Arrays.copyOf(data, capacity * dimensions);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     public void remove(String videoId) {
         lock.writeLock().lock();
         try {
@@ -126,7 +138,7 @@ public final class VectorIndex {
     }
 
     private void grow() {
-        int capacity = Math.max(1024, ids.length * 2);
+        int capacity = Math.max(1024, ids.length + ids.length / 2);
         ids = Arrays.copyOf(ids, capacity);
         data = Arrays.copyOf(data, capacity * dimensions);
     }
