@@ -1,6 +1,5 @@
 package dev.ytv2.semantic;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ReportFilter;
 import dev.ytv2.content.ReportRequest;
 import dev.ytv2.content.ReportSort;
@@ -131,9 +130,10 @@ public final class SemanticSearch {
 
     /** The keyword search's own ranking (title matches first), its first DEPTH results. */
     private List<Scored> keyword(ReportFilter filter) {
-        ReportStore.Page page = reports.list(new ReportRequest(filter, ReportSort.RELEVANCE, 1, DEPTH));
         List<Scored> out = new ArrayList<>();
-        for (ObjectNode r : page.reports()) out.add(new Scored(r.path("video_id").asText(), 1.0 / (RRF_K + out.size() + 1), null));
+        for (String id : reports.pageIds(new ReportRequest(filter, ReportSort.RELEVANCE, 1, DEPTH))) {
+            out.add(new Scored(id, 1.0 / (RRF_K + out.size() + 1), null));
+        }
         return out;
     }
 
