@@ -44,6 +44,10 @@ final class EmbedCommand {
             int queued = worker.sweep("backfill");
             long total = waiting(s);
             System.out.println("embed:    " + provider.get().model() + "; " + queued + " reports queued, " + total + " to embed");
+            if (total == 0) {
+                System.out.println("embed:    every report already has a current vector");
+                return 0;
+            }
             long began = System.nanoTime();
             long lastPrint = 0;
             long done = 0;
