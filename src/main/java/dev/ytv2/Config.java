@@ -1,6 +1,7 @@
 package dev.ytv2;
 
 import dev.ytv2.render.RenderConfig;
+import dev.ytv2.semantic.SemanticConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public record Config(
         int maxStreamsPerClient,
         Upstream upstream,
         RenderConfig render,
+        SemanticConfig semantic,
         Set<String> explicit) {
 
     /** What `serve --demo` turns on for a whole-product tour, where the environment left it unset. */
@@ -73,6 +75,7 @@ public record Config(
                 intValue(env, "YTV2_MAX_STREAMS_PER_CLIENT", 16),
                 Upstream.fromEnv(env),
                 RenderConfig.fromEnv(env),
+                SemanticConfig.fromEnv(env),
                 env.entrySet().stream().filter(e -> e.getKey().startsWith("YTV2_") && e.getValue() != null && !e.getValue().isBlank()).map(Map.Entry::getKey)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
@@ -103,28 +106,28 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, semantic, explicit);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, semantic, explicit);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, on, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, explicit);
+                demoImageBackends, on, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, semantic, explicit);
     }
 
     public Config withRender(RenderConfig newRender) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, newRender, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, newRender, semantic, explicit);
     }
 
     /** For benchmarks that open many streams from one address. */
     public Config withStreamLimits(int total, int perClient) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, total, perClient, upstream, render, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, total, perClient, upstream, render, semantic, explicit);
     }
 
     private static List<String> names(Map<String, String> env, String name) {

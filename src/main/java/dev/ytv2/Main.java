@@ -35,6 +35,18 @@ import dev.ytv2.render.JobStore;
 import dev.ytv2.render.PromptBuilder;
 import dev.ytv2.render.RenderRequests;
 import dev.ytv2.render.RenderWorker;
+import dev.ytv2.semantic.BuiltinEmbeddings;
+import dev.ytv2.semantic.EmbedWorker;
+import dev.ytv2.semantic.EmbeddingProvider;
+import dev.ytv2.semantic.EmbeddingStore;
+import dev.ytv2.semantic.OpenAiEmbeddings;
+import dev.ytv2.semantic.Neighbours;
+import dev.ytv2.semantic.PgVector;
+import dev.ytv2.semantic.PgVectorIndex;
+import dev.ytv2.semantic.SemanticConfig;
+import dev.ytv2.semantic.SemanticIndex;
+import dev.ytv2.semantic.SemanticRoutes;
+import dev.ytv2.semantic.SemanticSearch;
 import dev.ytv2.web.App;
 import dev.ytv2.web.Auth;
 import dev.ytv2.web.ClientAddress;
@@ -59,6 +71,7 @@ import java.util.Optional;
 
 /** The one jar's entry point: subcommands, and the single place where the parts are wired. */
 public final class Main {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
     private static final String USAGE = """
             Usage: ytv2 <command> [options]
 
@@ -67,7 +80,9 @@ public final class Main {
               worker                                    run the image render worker on its own
               import FILE...                            load reports in the ingest JSON format
                                                         (one object, an array, or JSON lines)
-              bench events|reports|render|soak          benchmarks (docs/BENCHMARKS.md)
+              embed --backfill                          embed every report without a current vector
+                                                        (semantic search), with progress
+              bench events|reports|render|soak|semantic benchmarks (docs/BENCHMARKS.md)
 
             Run 'ytv2 <command> --help' for a command's options. Settings come from the environment;
             see README.md (PORT, YTV2_DATA_DIR, DATABASE_URL, DEBUG_TOKEN, INGEST_TOKEN, ...).
@@ -90,6 +105,7 @@ public final class Main {
                 case "serve" -> ServeCommand.run(config, rest);
                 case "worker" -> WorkerCommand.run(config, rest);
                 case "import" -> ImportCommand.run(config, rest);
+                case "embed" -> EmbedCommand.run(config, rest);
                 case "bench" -> dev.ytv2.bench.BenchCommand.run(config, rest);
                 default -> {
                     System.err.println("Unknown command '" + args[0] + "'.\n\n" + USAGE);
@@ -136,7 +152,8 @@ public final class Main {
 
     /** The stores and writers over one database, shared by the server, the importer and tools. */
     public record Services(ObjectMapper mapper, EventLog events, ReportStore reports, ReportWriter writer,
-                           FacetStore facets, FileStore files, JobStore jobs, RenderRequests renderRequests) {
+                           FacetStore facets, FileStore files, JobStore jobs, RenderRequests renderRequests,
+                           EmbeddingStore embeddings) {
     }
 
     public static Services services(Config config, Database db) {
@@ -149,7 +166,7 @@ public final class Main {
         FileStore files = new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir());
         return new Services(mapper, events, new ReportStore(db.jdbi(), json),
                 new ReportWriter(db.jdbi(), events, mapper, onCreated, new FileReferences(files)),
-                new FacetStore(db.jdbi(), mapper), files, jobs, requests);
+                new FacetStore(db.jdbi(), mapper), files, jobs, requests, new EmbeddingStore(db.jdbi()));
     }
 
     /**
@@ -170,6 +187,22 @@ public final class Main {
                 Backends.fromConfig(config.imageBackends(), config.render(), s.mapper()), config.render());
     }
 
+    /** The configured embedding provider; empty when YTV2_EMBEDDINGS=off. */
+    public static Optional<EmbeddingProvider> embeddingProvider(Config config, ObjectMapper mapper) {
+        SemanticConfig c = config.semantic();
+        return switch (c.provider()) {
+            case SemanticConfig.BUILTIN -> Optional.of(new BuiltinEmbeddings(c.batchSize()));
+            case SemanticConfig.OPENAI -> Optional.of(OpenAiEmbeddings.fromConfig(c, mapper));
+            default -> Optional.empty();
+        };
+    }
+
+    /** An embedding worker over this database (not started). */
+    public static EmbedWorker embedWorker(Config config, Database db, Services s, EmbeddingProvider provider, String name) {
+        return new EmbedWorker(name, new EmbedWorker.Deps(db.jdbi(), s.jobs(), s.embeddings(), s.events(), s.mapper()),
+                provider, config.semantic());
+    }
+
     public static Running startServer(Config config) {
         return startServer(config, false);
     }
@@ -183,13 +216,24 @@ public final class Main {
                     new SessionStore(db.jdbi()), ServerSecrets.get(db.jdbi(), "session-cookie"),
                     new TokenGuessLimiter(Clock.systemUTC(), 10, 60), clients);
             EventHub hub = new EventHub(s.events(), EventHub.Settings.defaults());
+            Optional<EmbeddingProvider> provider = embeddingProvider(config, s.mapper());
+            PgVector.detect(db.jdbi()).ifPresent(note -> LOG.info(note));
+            Optional<PgVectorIndex> pgvector = provider.flatMap(p -> PgVectorIndex.install(s.embeddings(), p.model(), p.dimensions()));
+            Optional<SemanticIndex> memory = pgvector.isPresent() ? Optional.empty()
+                    : provider.map(p -> new SemanticIndex(s.embeddings(), p.model(), p.dimensions(), s.mapper()));
+            memory.ifPresent(i -> hub.follow(i::onEvent));
             EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
+            // Read after the feed started, so no vector committed meanwhile is missed; the server
+            // answers at once and its semantic searches say "still loading" until this is done.
+            memory.ifPresent(i -> daemon("semantic-index-load", i::load).start());
+            Optional<? extends Neighbours> index = pgvector.isPresent() ? pgvector : memory;
             VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())
                     .start(Duration.ofHours(1));
             UploadSweeper uploads = new UploadSweeper(db.jdbi(), s.files(), config.uploadGrace(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
+            ReportRoutes reportRoutes = new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper());
             App app = new App(new App.Parts(s.mapper(), auth, config.maxUploadBytes(),
-                    new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper()),
+                    reportRoutes,
                     new IngestRoutes(s.writer(), s.files(), s.mapper(), config.maxUploadBytes() * 5),
                     new ExportRoutes(s.files()),
                     new HealthRoutes(db.jdbi(), s.mapper(), new HealthRoutes.Deployment(config.ingestToken().isPresent(),
@@ -205,11 +249,19 @@ public final class Main {
                             clients),
                     new AudioUploadRoutes(s.files(), db.jdbi(), s.mapper(), config.maxUploadBytes() * 5),
                     new ReprocessRoutes(config.upstream().backendApiUrl(), config.adminToken(), s.reports(), s.mapper(),
-                            config.upstream().reprocessTimeout())));
+                            config.upstream().reprocessTimeout()),
+                    new SemanticRoutes(new SemanticRoutes.Deps(reportRoutes, s.reports(), s.embeddings(), s.jobs(), s.mapper()),
+                            new SemanticSearch(s.reports(), db.jdbi(), index, provider), config.semantic().provider(),
+                            provider.map(EmbeddingProvider::model).orElse("none"))));
             Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
+            Optional<EmbedWorker> embedder = withWorker ? provider.map(p -> embedWorker(config, db, s, p, "embed")) : Optional.empty();
             Javalin javalin = app.javalin().start(config.port());
             worker.ifPresent(RenderWorker::start);
-            return new Running(javalin, db, s, worker, List.of(purger, uploads, feed, hub));
+            embedder.ifPresent(EmbedWorker::start);
+            List<AutoCloseable> background = new ArrayList<>();
+            embedder.ifPresent(background::add);
+            background.addAll(List.of(purger, uploads, feed, hub));
+            return new Running(javalin, db, s, worker, background);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -220,6 +272,12 @@ public final class Main {
         byte[] b = new byte[24];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
+    }
+
+    private static Thread daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     static Path dataDir(Config config) {

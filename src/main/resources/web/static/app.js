@@ -14,6 +14,9 @@ import { installKeyboard } from './keyboard.js';
 import { createToaster } from './toast.js';
 import { openManageImages, onManageEvent } from './manage-images.js';
 import { createReportActions } from './report-actions.js';
+import { createSemantic } from './semantic.js';
+import { withLike } from './semantic-state.js';
+import { relatedRow } from './related.js';
 
 for (const slot of document.querySelectorAll('[data-icon]')) slot.append(icon(slot.dataset.icon));
 
@@ -42,6 +45,7 @@ function apply(prev, next) {
   }
   filters.render(next);
   toolbar.render(next);
+  semantic.render(next);
   if (next.report && next.report !== reader.current()) reader.open(next.report);
   else if (!next.report && reader.isOpen()) reader.close();
 }
@@ -78,6 +82,7 @@ const cardCtx = {
   onOpen: (id) => { openedInPage = true; navigate(withReport(state, id)); },
   onFilter: (facet, value) => navigate(toggleFilter(state, facet, value, true)),
   onCopyLink: copyLink,
+  onMoreLike: (id) => navigate(withLike(state, id)),
   onSignIn: () => settings.open(true),
   onManageImages: (report) => openManageImages({ dialog: $('#manage'), api, report, toast,
     onReport: (detail) => {
@@ -89,7 +94,11 @@ const cardCtx = {
 const wall = createWall({
   api, grid: $('#wall'), status: $('#wall-status'), sentinel: $('#sentinel'), countEl: $('#results-count'),
   cardCtx, onClearFilters: () => navigate(clearFilters(state)),
+  onFirstPage: (data, shown) => semantic.noteAnswer(data, shown),
 });
+
+const semantic = createSemantic({ api, bar: $('.results-bar'), indicator: $('#backfill'), getState: () => state, navigate,
+  titleFor: (id) => wall.get(id)?.title });
 
 const filters = createFilters({ api, body: $('#facets-body'), chipsEl: $('#chips'), badge: $('#filters-count'),
   getState: () => state, navigate });
@@ -104,6 +113,8 @@ const reader = createReader({
   actions: (report) => reportActions.buttons(report),
   toast,
   onFilter: (facet, value) => navigate(toggleFilter(withReport(state, null), facet, value, true)),
+  extras: (r) => relatedRow({ api, id: String(r.video_id), linkFor,
+    onOpen: (id) => { openedInPage = true; navigate(withReport(state, id)); } }),
   onClose: () => {
     if (!state.report) return;
     if (openedInPage) { openedInPage = false; history.back(); }

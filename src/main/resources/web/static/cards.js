@@ -84,6 +84,7 @@ function menuItems(report, ctx) {
     { label: 'Open summary', icon: 'inbox', action: () => ctx.onOpen(id) },
     source ? { label: report.content_source === 'youtube' ? 'Watch on YouTube' : 'Open source', icon: 'external', href: source } : null,
     { label: 'Copy link', icon: 'link', action: () => ctx.onCopyLink(id) },
+    ctx.onMoreLike ? { label: 'More like this', icon: 'search', action: () => ctx.onMoreLike(id), role: 'more-like' } : null,
     // Hook for the admin dialog: only offered to a signed-in admin.
     ctx.signedIn() ? { label: 'Manage images…', icon: 'image', action: () => ctx.onManageImages(report), role: 'manage-images' } : null,
     ...(ctx.reportActions?.(report) ?? []),

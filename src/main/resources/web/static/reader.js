@@ -12,7 +12,7 @@ import { hasTranscript, renderTranscript } from './transcript.js';
 
 const readable = (variants) => (Array.isArray(variants) ? variants : []).filter((v) => v && (v.html || v.text));
 
-export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCopyLink, onFilter, actions = () => [], toast }) {
+export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCopyLink, onFilter, actions = () => [], toast, extras = () => null }) {
   let openId = null;
   let player = null;
   let generation = 0;
@@ -120,7 +120,8 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
       empty ? noSummary(r, Boolean(player))
         : loading ? h('div', { class: 'reader-loading', 'aria-busy': 'true' },
           h('div', { class: 'sk-line w60' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w40' }))
-          : renderTabs(variants, r)), { compact: empty });
+          : renderTabs(variants, r),
+      loading || !r.video_id ? null : extras(r)), { compact: empty });
   }
 
   function noSummary(r, hasAudio) {

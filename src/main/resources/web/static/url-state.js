@@ -1,6 +1,8 @@
 // The view lives in the query string: search, filters, sort and the open reader.
 // Pure functions between a URL query and a state object; no DOM, no history.
 
+import { readSemantic, writeSemantic } from './semantic-state.js';
+
 export const SORTS = [
   ['relevance', 'Relevance'],
   ['added_desc', 'Newest added'],
@@ -27,7 +29,7 @@ export function emptyState() {
   const filters = {};
   for (const f of FACETS) filters[f] = [];
   // sort: the order the user picked, '' while they have not picked one (see effectiveSort)
-  return { q: '', sort: '', filters, has_audio: null, date_from: '', date_to: '', report: null };
+  return { q: '', sort: '', filters, has_audio: null, date_from: '', date_to: '', report: null, search: 'keyword', like: null };
 }
 
 function clean(value) {
@@ -54,7 +56,7 @@ export function parseState(search) {
   }
   const report = clean(params.get('report') || '');
   state.report = report || null;
-  return state;
+  return readSemantic(params, state);
 }
 
 /** Relevance only ranks a search; without one it is no choice at all. */
@@ -74,7 +76,7 @@ function filterParams(state, params) {
   if (state.has_audio === true || state.has_audio === false) params.set('has_audio', String(state.has_audio));
   if (state.date_from) params.set('date_from', state.date_from);
   if (state.date_to) params.set('date_to', state.date_to);
-  return params;
+  return writeSemantic(state, params);
 }
 
 /** The canonical query string for a state (without "?"); a sort only when the user picked one. */

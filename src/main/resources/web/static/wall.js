@@ -4,11 +4,12 @@
 import { h, clear } from './dom.js';
 import { icon } from './icons.js';
 import { reportsQuery, hasFilters } from './url-state.js';
+import { listRequest, asPage } from './semantic-state.js';
 import { renderCard, fillCard, applyImage, cardId } from './cards.js';
 
 const PAGE_SIZE = 24;
 
-export function createWall({ api, grid, status, sentinel, countEl, cardCtx, onClearFilters }) {
+export function createWall({ api, grid, status, sentinel, countEl, cardCtx, onClearFilters, onFirstPage = () => {} }) {
   const cards = new Map();
   let state = null;
   let page = 0;
@@ -57,8 +58,10 @@ export function createWall({ api, grid, status, sentinel, countEl, cardCtx, onCl
     controller = new AbortController();
     if (page > 0) setStatus('loading', h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', { text: 'Loading more…' }));
     try {
-      const data = await api.listReports(reportsQuery(state, page + 1, PAGE_SIZE), { signal: controller.signal });
+      const request = listRequest(state, reportsQuery(state, page + 1, PAGE_SIZE), page + 1);
+      const data = asPage(await api.request('GET', request.path, undefined, { signal: controller.signal }), request.related);
       if (gen !== generation) return;
+      if (page === 0) onFirstPage(data, state);
       const rows = Array.isArray(data?.reports) ? data.reports : [];
       const p = data?.pagination || {};
       if (page === 0) clear(grid);

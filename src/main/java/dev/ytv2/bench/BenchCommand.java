@@ -16,6 +16,7 @@ public final class BenchCommand {
             "events", EventStreamBench::run,
             "reports", ReportsBench::run,
             "render", RenderBench::run,
+            "semantic", SemanticBench::run,
             "soak", SoakBench::run));
     private BenchCommand() {
     }

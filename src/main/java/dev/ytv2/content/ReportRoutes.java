@@ -25,7 +25,11 @@ public final class ReportRoutes {
 
     public void list(Context ctx) {
         ReportRequest request = ReportRequest.parse(ctx.queryParamMap());
-        ReportStore.Page page = reports.list(request);
+        Json.send(ctx, mapper, pageJson(mapper, reports.list(request)));
+    }
+
+    /** The answer of `/api/reports`: the page's reports and where it stands. */
+    public static ObjectNode pageJson(ObjectMapper mapper, ReportStore.Page page) {
         ObjectNode out = mapper.createObjectNode();
         out.putArray("reports").addAll(page.reports());
         ObjectNode p = out.putObject("pagination");
@@ -35,7 +39,7 @@ public final class ReportRoutes {
         p.put("pages", page.pages());
         p.put("has_next", page.page() < page.pages());
         p.put("has_prev", page.page() > 1);
-        Json.send(ctx, mapper, out);
+        return out;
     }
 
     public void detail(Context ctx) {

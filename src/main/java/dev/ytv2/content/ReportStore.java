@@ -36,19 +36,32 @@ public final class ReportStore {
     }
 
     public Page list(ReportRequest request) {
+        return jdbi.inTransaction(h -> {
+            IdPage p = idPage(h, request);
+            return new Page(rows(h, p.ids()), request.page(), request.size(), p.total());
+        });
+    }
+
+    /** Which reports a page shows, in order, without building their rows (semantic search fuses these). */
+    public List<String> pageIds(ReportRequest request) {
+        return jdbi.inTransaction(h -> idPage(h, request).ids());
+    }
+
+    private record IdPage(List<String> ids, long total) {
+    }
+
+    private IdPage idPage(Handle h, ReportRequest request) {
         ReportWhere where = ReportWhere.of(request.filter(), ReportFilter.Facet.NONE);
         String filterKey = where.from() + "|" + where.sql() + "|" + bindsKey(where.binds());
         String pageKey = filterKey + "|" + request.sort() + "|" + request.page() + "|" + request.size();
-        return jdbi.inTransaction(h -> {
-            if (where.searches()) ReportWhere.preferIndexesForSearch(h);
-            long version = libraryVersion(h);
-            long total = count(h, version, filterKey, where);
-            List<String> ids = total == 0 ? List.of() : pages.get(pageKey, version, () ->
-                    request.sort() == ReportSort.RELEVANCE
-                            ? rankedIds(h, version, filterKey, where, total, request)
-                            : ids(h, where, request.sort().orderBy(), request.size(), offset(request)));
-            return new Page(rows(h, ids), request.page(), request.size(), total);
-        });
+        if (where.searches()) ReportWhere.preferIndexesForSearch(h);
+        long version = libraryVersion(h);
+        long total = count(h, version, filterKey, where);
+        List<String> ids = total == 0 ? List.of() : pages.get(pageKey, version, () ->
+                request.sort() == ReportSort.RELEVANCE
+                        ? rankedIds(h, version, filterKey, where, total, request)
+                        : ids(h, where, request.sort().orderBy(), request.size(), offset(request)));
+        return new IdPage(ids, total);
     }
 
     private long count(Handle h, long version, String key, ReportWhere where) {

@@ -38,6 +38,7 @@ public final class EventHub implements AutoCloseable {
     private final EventLog log;
     private final Settings settings;
     private final Set<EventClient> clients = ConcurrentHashMap.newKeySet();
+    private final List<java.util.function.Consumer<EventLog.Event>> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService senders;
     private final ScheduledExecutorService timers;
     private volatile long published; // id of the newest event handed to clients
@@ -103,11 +104,23 @@ public final class EventHub implements AutoCloseable {
         return new EventClient.Outgoing(latest, "resync", "{\"reason\":\"" + reason + "\",\"latest_id\":" + latest + "}");
     }
 
+    /** In-process followers of the log (such as the semantic index), called on the feed's thread in id order. */
+    public void follow(java.util.function.Consumer<EventLog.Event> follower) {
+        followers.add(follower);
+    }
+
     /** Called by the feed with each committed event, in id order. */
     void publish(EventLog.Event e) {
         EventClient.Outgoing out = outgoing(e);
         published = e.id();
         for (EventClient c : clients) c.offer(out);
+        for (var f : followers) {
+            try {
+                f.accept(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("an event follower failed on event {}: {}", e.id(), ex.toString());
+            }
+        }
     }
 
     /** Where the feed starts: events up to `id` were committed before this process listened. */

@@ -20,10 +20,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * HTTP for the network backends: bounded timeouts, and every failure turned into a
+ * HTTP for the network backends (and the embedding service): bounded timeouts, and every failure turned into a
  * {@link BackendException} that says which backend, which call, and what the server answered.
  */
-final class BackendHttp {
+public final class BackendHttp {
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_REASON = 300;
     /** Far above any image a backend returns (a 4096x4096 PNG in base64 is about 60 MB); a wrong URL
@@ -41,7 +41,7 @@ final class BackendHttp {
         this(backend, timeout, headers, mapper, MAX_ANSWER_BYTES);
     }
 
-    BackendHttp(String backend, Duration timeout, List<String> headers, ObjectMapper mapper, long maxAnswerBytes) {
+    public BackendHttp(String backend, Duration timeout, List<String> headers, ObjectMapper mapper, long maxAnswerBytes) {
         this.maxAnswerBytes = maxAnswerBytes;
         this.backend = backend;
         this.timeout = timeout;
@@ -57,7 +57,7 @@ final class BackendHttp {
         return timeout.compareTo(HEALTH_TIMEOUT) < 0 ? timeout : HEALTH_TIMEOUT;
     }
 
-    JsonNode postJson(String url, JsonNode body) throws BackendException, InterruptedException {
+    public JsonNode postJson(String url, JsonNode body) throws BackendException, InterruptedException {
         HttpRequest.Builder b = request(url, timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         return json(url, send(b, url, "POST"));

@@ -17,6 +17,8 @@ public record Job(long id, String videoId, String mode, String prompt, String pr
     public static final String RUNNING = "running";
     public static final String DONE = "done";
     public static final String FAILED = "failed";
+    /** The mode of a job that embeds a report's text for semantic search instead of rendering. */
+    public static final String EMBED = "embed";
 
     /** A render a person asked for (set-image-prompt, Retry): claimed before any background work. */
     public static final int PERSON = 10;

@@ -54,7 +54,7 @@ public final class JobStore {
                             lease_until = now() + make_interval(secs => :lease), started_at = now(), updated_at = now()
                         WHERE id = (
                             SELECT q.id FROM image_jobs q
-                            WHERE q.state = 'queued' AND q.run_after <= now()
+                            WHERE q.state = 'queued' AND q.run_after <= now() AND q.mode <> 'embed'
                               AND NOT EXISTS (SELECT 1 FROM image_jobs r
                                               WHERE r.video_id = q.video_id AND r.mode = q.mode AND r.state = 'running')
                             ORDER BY q.priority DESC, q.run_after, q.id
@@ -79,12 +79,57 @@ public final class JobStore {
                 .bind("id", id).bind("owner", owner).map((rs, ctx) -> Job.map(rs)).findOne();
     }
 
-    /** Running jobs whose lease ran out: their worker died or lost the database. */
+    /** Running renders whose lease ran out: their worker died or lost the database. */
     public List<Job> lockExpired(Handle h, int limit) {
+        return lockExpired(h, limit, false);
+    }
+
+    /** The same for renders (`embeds` false) or for embedding jobs (true), each reaped by its own worker. */
+    public List<Job> lockExpired(Handle h, int limit, boolean embeds) {
         return h.createQuery("SELECT " + Job.COLUMNS + """
-                         FROM image_jobs WHERE state = 'running' AND lease_until < now()
+                         FROM image_jobs WHERE state = 'running' AND lease_until < now() AND (mode = 'embed') = :embeds
                         ORDER BY lease_until LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .bind("limit", limit).map((rs, ctx) -> Job.map(rs)).list();
+                .bind("limit", limit).bind("embeds", embeds).map((rs, ctx) -> Job.map(rs)).list();
+    }
+
+    /**
+     * Takes up to `limit` due jobs of one mode at once, oldest first, for a worker that handles them
+     * in one batch; each gets the same lease and counts an attempt, as a single claim does.
+     */
+    public List<Job> claimBatch(Handle h, String mode, String owner, Duration lease, int limit) {
+        return h.createQuery("""
+                        UPDATE image_jobs SET state = 'running', attempts = attempts + 1, lease_owner = :owner,
+                            lease_until = now() + make_interval(secs => :lease), started_at = now(), updated_at = now()
+                        WHERE id IN (
+                            SELECT q.id FROM image_jobs q
+                            WHERE q.state = 'queued' AND q.mode = :mode AND q.run_after <= now()
+                              AND NOT EXISTS (SELECT 1 FROM image_jobs r
+                                              WHERE r.video_id = q.video_id AND r.mode = q.mode AND r.state = 'running')
+                            ORDER BY q.priority DESC, q.run_after, q.id
+                            LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + Job.COLUMNS)
+                .bind("owner", owner).bind("mode", mode).bind("lease", lease.toMillis() / 1000.0).bind("limit", limit)
+                .map((rs, ctx) -> Job.map(rs)).list();
+    }
+
+    /** Queues one job per item (the prompt saying what for); items with one already waiting keep theirs. */
+    public int enqueueAll(Handle h, List<String> videoIds, String mode, String prompt, String source) {
+        if (videoIds.isEmpty()) return 0;
+        return h.createUpdate("""
+                        INSERT INTO image_jobs (video_id, mode, prompt, prompt_source, priority)
+                        SELECT v, :mode, :prompt, :source, :priority FROM unnest(:ids) AS v
+                        ON CONFLICT (video_id, mode) WHERE state = 'queued' DO NOTHING""")
+                .bind("ids", videoIds.toArray(String[]::new)).bind("mode", mode).bind("prompt", prompt)
+                .bind("source", source).bind("priority", Job.BACKGROUND).execute();
+    }
+
+    /** How many jobs of one mode are in each state. */
+    public java.util.Map<String, Long> countByState(String mode) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT state, count(*) FROM image_jobs WHERE mode = :mode GROUP BY state")
+                .bind("mode", mode).map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
     }
 
     public Optional<Job> lock(Handle h, long id) {
@@ -142,10 +187,10 @@ public final class JobStore {
                 .bind("id", id).map((rs, ctx) -> Job.map(rs)).findOne());
     }
 
-    /** The jobs of one report (its stored video_id), newest first. */
+    /** The render jobs of one report (its stored video_id), newest first. */
     public List<Job> forReport(String videoId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + Job.COLUMNS + """
-                         FROM image_jobs WHERE video_id = :videoId ORDER BY id DESC LIMIT 50""")
+                         FROM image_jobs WHERE video_id = :videoId AND mode <> 'embed' ORDER BY id DESC LIMIT 50""")
                 .bind("videoId", videoId).map((rs, ctx) -> Job.map(rs)).list());
     }
 
@@ -160,12 +205,12 @@ public final class JobStore {
         if (!Job.QUEUED.equals(job.state())) return Optional.empty();
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT (SELECT count(*) FROM image_jobs q
-                                WHERE q.state = 'queued'
+                                WHERE q.state = 'queued' AND q.mode <> 'embed'
                                   AND (q.priority > j.priority
                                        OR (q.priority = j.priority AND (q.run_after, q.id) < (j.run_after, j.id)))),
                                (SELECT avg(extract(epoch FROM d.finished_at - d.started_at))
                                 FROM (SELECT started_at, finished_at FROM image_jobs
-                                      WHERE state = 'done' AND priority = j.priority AND started_at IS NOT NULL
+                                      WHERE state = 'done' AND priority = j.priority AND mode <> 'embed' AND started_at IS NOT NULL
                                       ORDER BY id DESC LIMIT 50) d)
                         FROM image_jobs j WHERE j.id = :id AND j.state = 'queued'""")
                 .bind("id", job.id())

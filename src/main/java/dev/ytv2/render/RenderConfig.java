@@ -69,18 +69,19 @@ public record RenderConfig(
                 comfyuiCheckpoint, openaiUrl, openaiKey, openaiModel, openaiSize);
     }
 
-    private record Env(Map<String, String> env) {
-        Optional<String> text(String name) {
+    /** Reads and checks YTV2_ settings; shared with the other workers' settings. */
+    public record Env(Map<String, String> env) {
+        public Optional<String> text(String name) {
             String v = env.get(name);
             return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
         }
 
-        String url(String name, String fallback) {
+        public String url(String name, String fallback) {
             String v = text(name).orElse(fallback);
             return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
         }
 
-        double decimal(String name, double fallback) {
+        public double decimal(String name, double fallback) {
             try {
                 return text(name).map(Double::parseDouble).orElse(fallback);
             } catch (NumberFormatException ex) {
@@ -88,7 +89,7 @@ public record RenderConfig(
             }
         }
 
-        int integer(String name, int fallback, int min, int max) {
+        public int integer(String name, int fallback, int min, int max) {
             double v = decimal(name, fallback);
             if (v != Math.rint(v) || v < min || v > max) {
                 throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '" + env.get(name) + "'");
@@ -96,14 +97,14 @@ public record RenderConfig(
             return (int) v;
         }
 
-        Duration secondsOrZero(String name, double fallback) {
+        public Duration secondsOrZero(String name, double fallback) {
             double v = decimal(name, fallback);
             if (v < 0 || v > 600) throw new IllegalArgumentException(name + " must be a number of seconds from 0 to 600, got '" + env.get(name) + "'");
             return Duration.ofMillis(Math.round(v * 1000));
         }
 
         /** Fractions are allowed (tests use short backoffs and leases). */
-        Duration seconds(String name, double fallback) {
+        public Duration seconds(String name, double fallback) {
             double v = decimal(name, fallback);
             if (v <= 0 || v > 86_400) throw new IllegalArgumentException(name + " must be a number of seconds above 0, got '" + env.get(name) + "'");
             return Duration.ofMillis(Math.round(v * 1000));

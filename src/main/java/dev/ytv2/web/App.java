@@ -10,6 +10,7 @@ import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.UploadRoutes;
 import dev.ytv2.render.JobRoutes;
+import dev.ytv2.semantic.SemanticRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -34,7 +35,8 @@ public final class App {
     public record Parts(ObjectMapper mapper, Auth auth, long maxUploadBytes, ReportRoutes reports, IngestRoutes ingest,
                         ExportRoutes exports, HealthRoutes health, SessionRoutes session, StaticAssets assets,
                         ImageRoutes images, UploadRoutes uploads, JobRoutes jobs, EventRoutes events,
-                        AudioUploadRoutes audioUploads, ReprocessRoutes reprocess) {
+                        AudioUploadRoutes audioUploads, ReprocessRoutes reprocess,
+                        SemanticRoutes semantic) {
     }
 
     private final Parts p;
@@ -72,8 +74,12 @@ public final class App {
         r.post("/api/session", p.session()::signIn);
         r.delete("/api/session", p.session()::signOut);
 
-        r.get("/api/reports", read(p.reports()::list));
+        r.get("/api/reports", read(p.semantic()::reports));
         r.get("/api/reports/{id}", read(p.reports()::detail));
+        r.get("/api/reports/{id}/related", read(p.semantic()::related));
+        r.get("/api/semantic-search", read(p.semantic()::semanticSearch));
+        r.get("/api/semantic-similar", read(p.semantic()::semanticSimilar));
+        r.get("/api/semantic/status", read(p.semantic()::status));
         r.delete("/api/reports/{id}", admin(p.reports()::delete));
         r.post("/api/reprocess", ctx -> {
             p.auth().requireReprocess(ctx);

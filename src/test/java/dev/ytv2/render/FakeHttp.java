@@ -18,11 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A local HTTP server for backend tests: answers by method and path, and records every request. */
-final class FakeHttp implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class FakeHttp implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
-        JsonNode json() {
+    public record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -30,7 +30,7 @@ final class FakeHttp implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             List<String> v = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(Map.Entry::getValue).findFirst().orElse(List.of());
             return v.isEmpty() ? null : v.get(0);
@@ -38,34 +38,34 @@ final class FakeHttp implements AutoCloseable {
     }
 
     /** `stalls`: send the headers and `body`, announce more bytes than that, then go silent until closed. */
-    record Response(int status, String contentType, byte[] body, boolean stalls) {
-        Response(int status, String contentType, byte[] body) {
+    public record Response(int status, String contentType, byte[] body, boolean stalls) {
+        public Response(int status, String contentType, byte[] body) {
             this(status, contentType, body, false);
         }
 
-        static Response stalled(int status, String contentType, byte[] start) {
+        public static Response stalled(int status, String contentType, byte[] start) {
             return new Response(status, contentType, start, true);
         }
 
-        static Response json(int status, String json) {
+        public static Response json(int status, String json) {
             return new Response(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Response json(String json) {
+        public static Response json(String json) {
             return json(200, json);
         }
     }
 
-    interface Responder {
+    public interface Responder {
         Response answer(Request r) throws Exception;
     }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Responder> routes = new ConcurrentHashMap<>();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakeHttp() {
+    public FakeHttp() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -77,16 +77,16 @@ final class FakeHttp implements AutoCloseable {
     }
 
     /** `path` may end in `*` to answer every path under it. */
-    FakeHttp on(String method, String path, Responder responder) {
+    public FakeHttp on(String method, String path, Responder responder) {
         routes.put(method + " " + path, responder);
         return this;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 

@@ -1,0 +1,222 @@
+package dev.ytv2.semantic;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.content.ReportFilter;
+import dev.ytv2.content.ReportIds;
+import dev.ytv2.content.ReportRequest;
+import dev.ytv2.content.ReportRoutes;
+import dev.ytv2.content.ReportSort;
+import dev.ytv2.content.ReportStore;
+import dev.ytv2.render.Job;
+import dev.ytv2.render.JobStore;
+import dev.ytv2.web.ApiError;
+import dev.ytv2.web.Json;
+import io.javalin.http.Context;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * `/api/reports?search=hybrid|semantic`, `/api/reports/{id}/related`, the existing clients'
+ * `/api/semantic-search` and `/api/semantic-similar`, and `/api/semantic/status`.
+ */
+public final class SemanticRoutes {
+    public static final int MAX_RELATED = 50;
+    public static final int MAX_TOPK = 100;
+
+    /** What the routes read besides the search itself. */
+    public record Deps(ReportRoutes keyword, ReportStore reports, EmbeddingStore store, JobStore jobs, ObjectMapper mapper) {
+    }
+
+    private final Deps d;
+    private final SemanticSearch search;
+    private final String provider;
+    private final String model;
+
+    public SemanticRoutes(Deps deps, SemanticSearch search, String provider, String model) {
+        this.d = deps;
+        this.search = search;
+        this.provider = provider;
+        this.model = model;
+    }
+
+    public void reports(Context ctx) {
+        SearchMode mode = SearchMode.parse(single(ctx, "search"), SearchMode.KEYWORD, "search");
+        if (mode == SearchMode.KEYWORD) {
+            d.keyword().list(ctx);
+            return;
+        }
+        ReportRequest request = ReportRequest.parse(ctx.queryParamMap());
+        if (request.filter().q().isEmpty()) {
+            throw ApiError.badRequest("missing_query", "A " + mode.wire() + " search needs search text: give q.");
+        }
+        SemanticSearch.Ranking ranking = search.rank(mode, request.filter());
+        ObjectNode out;
+        if (ranking.fallback().isPresent()) {
+            out = ReportRoutes.pageJson(d.mapper(), d.reports().list(request));
+        } else if (request.sort() != ReportSort.RELEVANCE) {
+            List<String> ids = ranking.results().stream().map(SemanticSearch.Scored::videoId).toList();
+            ReportFilter only = SemanticSearch.withIds(request.filter().withoutSearch(), ids.isEmpty() ? List.of("") : ids);
+            out = ReportRoutes.pageJson(d.mapper(), d.reports().list(new ReportRequest(only, request.sort(), request.page(), request.size())));
+            annotate(out.withArray("reports"), ranking.results());
+        } else {
+            int from = (int) Math.min(ranking.results().size(), (long) (request.page() - 1) * request.size());
+            List<SemanticSearch.Scored> slice = ranking.results().subList(from, Math.min(ranking.results().size(), from + request.size()));
+            out = ReportRoutes.pageJson(d.mapper(), new ReportStore.Page(rows(slice), request.page(), request.size(), ranking.results().size()));
+        }
+        ObjectNode s = out.putObject("search");
+        s.put("mode", ranking.used().wire());
+        s.put("requested", mode.wire());
+        s.put("fallback", ranking.fallback().orElse(null));
+        Json.send(ctx, d.mapper(), out);
+    }
+
+    public void related(Context ctx) {
+        String id = ReportIds.validate(ctx.pathParam("id"));
+        int size = number(single(ctx, "size"), 12, MAX_RELATED, "size");
+        String videoId = d.reports().resolve(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
+        ReportRequest request = ReportRequest.parse(withoutPaging(ctx.queryParamMap()));
+        Optional<List<SemanticSearch.Scored>> related = search.related(videoId, request.filter(), size);
+        ObjectNode out = d.mapper().createObjectNode().put("video_id", videoId).put("available", related.isPresent());
+        out.putArray("reports").addAll(rows(related.orElse(List.of())));
+        if (related.isEmpty()) out.put("reason", search.unavailable().orElse("this report has no vector yet"));
+        Json.send(ctx, d.mapper(), out);
+    }
+
+    public void semanticSearch(Context ctx) {
+        String q = Optional.ofNullable(single(ctx, "q")).or(() -> Optional.ofNullable(single(ctx, "query")))
+                .map(String::strip).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> ApiError.badRequest("missing_query", "Give the search text as q (or query)."));
+        if (q.length() > 300) throw ApiError.badRequest("invalid_query", "The search text is longer than 300 characters.");
+        SearchMode mode = SearchMode.parse(single(ctx, "mode"), SearchMode.HYBRID, "mode");
+        int topk = number(single(ctx, "topk"), 20, MAX_TOPK, "topk");
+        ObjectNode out = d.mapper().createObjectNode().put("query", q).put("mode", mode.wire());
+        Optional<String> off = search.unavailable();
+        if (mode == SearchMode.SEMANTIC && off.isPresent()) {
+            out.put("search_type", "semantic").putArray("results");
+            out.put("indexed_count", 0).put("available", false).put("error", off.get());
+            ctx.json(out);
+            return;
+        }
+        ReportFilter filter = ReportRequest.parse(Map.of("q", List.of(q))).filter();
+        SemanticSearch.Ranking ranking = search.rank(mode, filter);
+        out.put("search_type", ranking.fallback().isPresent() ? "keyword (fallback)" : ranking.used().wire());
+        out.set("results", results(ranking.results().stream().limit(topk).toList(), ranking.used() == SearchMode.HYBRID));
+        out.put("indexed_count", search.indexed()).put("available", off.isEmpty());
+        ranking.fallback().ifPresent(f -> out.put("error", f));
+        ctx.json(out);
+    }
+
+    public void semanticSimilar(Context ctx) {
+        String raw = Optional.ofNullable(single(ctx, "id")).filter(s -> !s.isBlank())
+                .orElseThrow(() -> ApiError.badRequest("missing_id", "Give the report's id as id."));
+        String id = ReportIds.validate(raw.strip());
+        int topk = number(single(ctx, "topk"), 20, MAX_TOPK, "topk");
+        String videoId = d.reports().resolve(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
+        Optional<List<SemanticSearch.Scored>> similar = search.related(videoId, ReportFilter.none(), topk);
+        ObjectNode out = d.mapper().createObjectNode().put("source_id", videoId);
+        out.set("results", results(similar.orElse(List.of()), false));
+        out.put("count", similar.map(List::size).orElse(0)).put("available", similar.isPresent());
+        if (similar.isEmpty()) out.put("error", search.unavailable().orElse("this report has no vector yet"));
+        ctx.json(out);
+    }
+
+    /** What the dashboard shows while reports are being embedded. */
+    public void status(Context ctx) {
+        ObjectNode out = d.mapper().createObjectNode().put("provider", provider).put("model", model);
+        Optional<String> off = search.unavailable();
+        out.put("available", off.isEmpty()).put("reason", off.orElse(null)).put("indexed", search.indexed())
+                .put("index_bytes", search.indexBytes());
+        EmbeddingStore.Coverage coverage = d.store().coverage(model);
+        out.put("embedded", coverage.embedded()).put("reports", coverage.reports());
+        Map<String, Long> jobs = d.jobs().countByState(Job.EMBED);
+        long queued = jobs.getOrDefault(Job.QUEUED, 0L);
+        long running = jobs.getOrDefault(Job.RUNNING, 0L);
+        out.putObject("jobs").put("queued", queued).put("running", running).put("failed", jobs.getOrDefault(Job.FAILED, 0L));
+        out.put("backfilling", SemanticConfig.OFF.equals(provider) ? false : queued + running > 0);
+        ctx.json(out);
+    }
+
+    /** Full report rows in the ranking's order, each with its score. */
+    private List<ObjectNode> rows(List<SemanticSearch.Scored> ranked) {
+        if (ranked.isEmpty()) return List.of();
+        List<String> ids = ranked.stream().map(SemanticSearch.Scored::videoId).toList();
+        ReportStore.Page page = d.reports().list(new ReportRequest(SemanticSearch.withIds(ReportFilter.none(), ids),
+                ReportSort.ADDED_DESC, 1, Math.max(1, Math.min(ReportRequest.MAX_SIZE, ids.size()))));
+        Map<String, ObjectNode> byId = page.reports().stream().collect(Collectors.toMap(r -> r.path("video_id").asText(), Function.identity()));
+        ArrayNode scored = d.mapper().createArrayNode();
+        ranked.stream().filter(r -> byId.containsKey(r.videoId())).forEach(r -> scored.add(byId.get(r.videoId())));
+        annotate(scored, ranked);
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        scored.forEach(n -> out.add((ObjectNode) n));
+        return out;
+    }
+
+    private static void annotate(ArrayNode rows, List<SemanticSearch.Scored> ranked) {
+        Map<String, SemanticSearch.Scored> byId = new HashMap<>();
+        ranked.forEach(r -> byId.put(r.videoId(), r));
+        rows.forEach(n -> {
+            SemanticSearch.Scored s = byId.get(n.path("video_id").asText());
+            if (s == null) return;
+            ((ObjectNode) n).put("score", round(s.score()));
+            if (s.rrf() != null) ((ObjectNode) n).put("rrf_score", round(s.rrf()));
+        });
+    }
+
+    /** The existing clients' result shape. */
+    private ArrayNode results(List<SemanticSearch.Scored> ranked, boolean hybrid) {
+        ArrayNode out = d.mapper().createArrayNode();
+        if (ranked.isEmpty()) return out;
+        Map<String, EmbeddingStore.Source> sources = d.store().jdbi().withHandle(h ->
+                        d.store().sources(h, ranked.stream().map(SemanticSearch.Scored::videoId).toList())).stream()
+                .collect(Collectors.toMap(s -> s.text().videoId(), Function.identity()));
+        for (SemanticSearch.Scored r : ranked) {
+            EmbeddingStore.Source s = sources.get(r.videoId());
+            if (s == null) continue;
+            ObjectNode n = out.addObject().put("id", r.videoId()).put("score", round(hybrid ? r.rrf() : r.score()))
+                    .put("title", s.title()).put("source", s.contentSource()).put("channel", s.channel())
+                    .put("snippet", snippet(s.summary()));
+            if (hybrid) n.put("rrf_score", round(r.rrf()));
+        }
+        return out;
+    }
+
+    static String snippet(String summary) {
+        if (summary == null) return "";
+        String text = summary.strip();
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    private static int number(String raw, int fallback, int max, String name) {
+        if (raw == null || raw.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n >= 1 && n <= max) return n;
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw ApiError.badRequest("invalid_" + name, "'" + name + "' must be a whole number from 1 to " + max + ".");
+    }
+
+    private static String single(Context ctx, String name) {
+        List<String> values = ctx.queryParams(name);
+        if (values.size() > 1) throw ApiError.badRequest("invalid_" + name, "Give '" + name + "' once.");
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static Map<String, List<String>> withoutPaging(Map<String, List<String>> params) {
+        Map<String, List<String>> out = new HashMap<>(params);
+        out.keySet().removeAll(List.of("size", "page", "sort", "q"));
+        return out;
+    }
+}

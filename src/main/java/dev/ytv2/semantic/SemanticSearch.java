@@ -1,0 +1,158 @@
+package dev.ytv2.semantic;
+
+import dev.ytv2.content.ReportFilter;
+import dev.ytv2.content.ReportRequest;
+import dev.ytv2.content.ReportSort;
+import dev.ytv2.content.ReportStore;
+import dev.ytv2.content.ReportWhere;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Rankings by meaning: the nearest reports to a query's vector under the same filters as a keyword
+ * search, and hybrid, the reciprocal rank fusion (k = 60) of that ranking and the keyword one. When
+ * vectors cannot be had (embeddings off, none computed yet, the provider failing) a search falls back
+ * to keyword and says why.
+ */
+public final class SemanticSearch {
+    public static final int RRF_K = 60;
+    /** How far down each ranking goes, and so the most results a semantic or hybrid search has. */
+    public static final int DEPTH = 100;
+    /** Nearest reports taken before filters apply; a filter narrower than that is searched within. */
+    private static final int CANDIDATES = 2_000;
+
+    private final ReportStore reports;
+    private final Jdbi jdbi;
+    private final Optional<? extends Neighbours> index;
+    private final Optional<QueryVectors> queries;
+
+    public SemanticSearch(ReportStore reports, Jdbi jdbi, Optional<? extends Neighbours> index, Optional<EmbeddingProvider> provider) {
+        this.reports = reports;
+        this.jdbi = jdbi;
+        this.index = index;
+        this.queries = provider.map(QueryVectors::new);
+    }
+
+    /** One result: its score in the ranking used, and for hybrid the fused score. */
+    public record Scored(String videoId, double score, Double rrf) {
+    }
+
+    /** The mode that ranked (keyword after a fallback), its results best first, and why it fell back. */
+    public record Ranking(SearchMode used, List<Scored> results, Optional<String> fallback) {
+    }
+
+    /** Why vectors cannot be used now; empty when they can. */
+    public Optional<String> unavailable() {
+        if (index.isEmpty() || queries.isEmpty()) return Optional.of("semantic search is off (YTV2_EMBEDDINGS=off)");
+        if (!index.get().loaded()) return Optional.of("the semantic index is still loading");
+        if (index.get().size() == 0) return Optional.of("no report has been embedded yet");
+        return Optional.empty();
+    }
+
+    /** The heap the in-process index holds, in bytes. */
+    public long indexBytes() {
+        return index.map(Neighbours::bytes).orElse(0L);
+    }
+
+    public int indexed() {
+        return index.map(Neighbours::size).orElse(0);
+    }
+
+    /** `filter` carries the search text; every other filter of it applies to both rankings. */
+    public Ranking rank(SearchMode mode, ReportFilter filter) {
+        String q = filter.q().orElseThrow(() -> new IllegalArgumentException("a ranking needs search text"));
+        if (mode == SearchMode.KEYWORD) return new Ranking(SearchMode.KEYWORD, keyword(filter), Optional.empty());
+        Optional<String> reason = unavailable();
+        float[] vector = null;
+        if (reason.isEmpty()) {
+            try {
+                vector = queries.get().vector(q);
+            } catch (EmbeddingException e) {
+                reason = Optional.of("the embedding provider failed: " + e.getMessage());
+            }
+        }
+        if (vector != null && vector.length != index.get().dimensions()) {
+            reason = Optional.of("the query vector has " + vector.length + " dimensions, the index " + index.get().dimensions());
+            vector = null;
+        }
+        if (vector == null) return new Ranking(SearchMode.KEYWORD, keyword(filter), reason);
+        List<Scored> semantic = nearest(vector, filter.withoutSearch(), DEPTH, id -> true);
+        if (mode == SearchMode.SEMANTIC) return new Ranking(SearchMode.SEMANTIC, semantic, Optional.empty());
+        return new Ranking(SearchMode.HYBRID, fuse(keyword(filter), semantic), Optional.empty());
+    }
+
+    /** The reports nearest to one report, itself left out; empty when it has no vector (yet). */
+    public Optional<List<Scored>> related(String videoId, ReportFilter filter, int size) {
+        if (unavailable().isPresent()) return Optional.empty();
+        return index.get().vectorOf(videoId).map(v -> nearest(v, filter.withoutSearch(), size, id -> !id.equals(videoId)));
+    }
+
+    private List<Scored> nearest(float[] vector, ReportFilter filter, int k, Predicate<String> allow) {
+        Neighbours idx = index.orElseThrow();
+        Set<String> onlyIds = filter.ids().isEmpty() ? null : new HashSet<>(filter.ids());
+        Predicate<String> base = onlyIds == null ? allow : allow.and(onlyIds::contains);
+        ReportFilter rest = withIds(filter, List.of());
+        if (!narrows(rest)) return scored(idx.nearest(vector, k, base));
+        List<VectorIndex.Hit> hits = idx.nearest(vector, Math.max(k, CANDIDATES), base);
+        Set<String> passing = matching(rest, hits.stream().map(VectorIndex.Hit::videoId).toList());
+        List<VectorIndex.Hit> kept = hits.stream().filter(h -> passing.contains(h.videoId())).limit(k).toList();
+        if (kept.size() < k && hits.size() >= CANDIDATES) {
+            Set<String> all = matching(rest, null);
+            kept = idx.nearest(vector, k, base.and(all::contains));
+        }
+        return scored(kept);
+    }
+
+    private static List<Scored> scored(List<VectorIndex.Hit> hits) {
+        return hits.stream().map(h -> new Scored(h.videoId(), h.score(), null)).toList();
+    }
+
+    private static boolean narrows(ReportFilter f) {
+        return !"TRUE".equals(ReportWhere.of(f, ReportFilter.Facet.NONE).sql());
+    }
+
+    /** The reports (of `among`, or of the whole library when null) that pass the filter. */
+    private Set<String> matching(ReportFilter filter, List<String> among) {
+        ReportWhere where = ReportWhere.of(among == null ? filter : withIds(filter, among), ReportFilter.Facet.NONE);
+        return new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT r.video_id FROM " + where.from() + " WHERE " + where.sql())
+                .bindMap(where.binds()).mapTo(String.class).list()));
+    }
+
+    /** The keyword search's own ranking (title matches first), its first DEPTH results. */
+    private List<Scored> keyword(ReportFilter filter) {
+        List<Scored> out = new ArrayList<>();
+        for (String id : reports.pageIds(new ReportRequest(filter, ReportSort.RELEVANCE, 1, DEPTH))) {
+            out.add(new Scored(id, 1.0 / (RRF_K + out.size() + 1), null));
+        }
+        return out;
+    }
+
+    /** Reciprocal rank fusion: each list adds 1 / (k + rank); ties keep the semantic order. */
+    static List<Scored> fuse(List<Scored> keyword, List<Scored> semantic) {
+        Map<String, Double> fused = new LinkedHashMap<>();
+        Map<String, Double> similarity = new HashMap<>();
+        for (int i = 0; i < semantic.size(); i++) {
+            fused.merge(semantic.get(i).videoId(), 1.0 / (RRF_K + i + 1), Double::sum);
+            similarity.put(semantic.get(i).videoId(), semantic.get(i).score());
+        }
+        for (int i = 0; i < keyword.size(); i++) fused.merge(keyword.get(i).videoId(), 1.0 / (RRF_K + i + 1), Double::sum);
+        List<Map.Entry<String, Double>> order = new ArrayList<>(fused.entrySet());
+        Collections.sort(order, (a, b) -> Double.compare(b.getValue(), a.getValue()));
+        return order.stream().map(e -> new Scored(e.getKey(), similarity.getOrDefault(e.getKey(), 0.0), e.getValue())).toList();
+    }
+
+    static ReportFilter withIds(ReportFilter f, List<String> ids) {
+        return new ReportFilter(f.q(), f.sources(), f.categories(), f.subcategories(), f.channels(), f.languages(),
+                f.contentTypes(), f.summaryTypes(), f.hasAudio(), ids, f.dateFrom(), f.dateTo());
+    }
+}
