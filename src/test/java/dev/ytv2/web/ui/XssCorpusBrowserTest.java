@@ -117,11 +117,18 @@ class XssCorpusBrowserTest {
             for (String id : ids) {
                 b.go("/?report=" + id.replace(":", "%3A"));
                 b.waitUntil("reader of " + id, () -> b.driver.findElements(By.cssSelector("#reader[open] .summary-body")).size() == 1);
-                List<WebElement> tabs = b.driver.findElements(By.cssSelector("#reader [role=tab]"));
-                assertThat(tabs).as("tabs of " + id).hasSize(3);
-                for (WebElement tab : tabs) {
-                    tab.click();
-                    assertClean(b, "reader tab " + tab.getText() + " of " + id);
+                assertThat(b.driver.findElements(By.cssSelector("#reader [role=tab]"))).as("tabs of " + id).hasSize(3);
+                // The reader redraws once the session is known: each tab is looked up afresh.
+                for (int i = 0; i < 3; i++) {
+                    int index = i;
+                    String[] name = new String[1];
+                    b.waitUntil("click tab " + i + " of " + id, () -> {
+                        WebElement tab = b.driver.findElements(By.cssSelector("#reader [role=tab]")).get(index);
+                        tab.click();
+                        name[0] = tab.getText();
+                        return true;
+                    });
+                    assertClean(b, "reader tab " + name[0] + " of " + id);
                 }
             }
             b.go("/");
