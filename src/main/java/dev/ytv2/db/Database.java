@@ -43,8 +43,19 @@ public final class Database implements AutoCloseable {
         // Fail fast while the database is down so callers can answer 503 instead of hanging.
         hc.setConnectionTimeout(3_000);
         hc.setInitializationFailTimeout(30_000);
-        HikariDataSource ds = new HikariDataSource(hc);
-        migrate(ds);
+        HikariDataSource ds = new HikariDataSource(hc); // waits up to its initialisation timeout for the database
+        // Migrations connect on their own, not through the pool: Flyway holds one connection for the
+        // migration and opens more for its lock and callbacks, which a small pool cannot lend at once.
+        org.postgresql.ds.PGSimpleDataSource direct = new org.postgresql.ds.PGSimpleDataSource();
+        direct.setUrl(url.jdbcUrl());
+        url.user().ifPresent(direct::setUser);
+        url.password().ifPresent(direct::setPassword);
+        try {
+            migrate(direct);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
         return new Database(ds, url, embedded);
     }
 
