@@ -158,7 +158,9 @@ class ManageImagesBrowserTest {
 
         ManageDialog d = ManageDialog.open(browser, "yt:prompt-wanted");
         assertThat(texts("#manage [role=tab]")).containsExactly("A1", "AI2");
-        assertThat(d.text("[data-role=regenerate]")).isEqualTo("Regenerate A1");
+        // Read as the button's text, not its rendered text: getText() is "" while the dialog is still drawing in.
+        d.waitFor("the regenerate button names A1", () -> "Regenerate A1".equals(
+                d.find("[data-role=regenerate]").getDomProperty("textContent").trim()));
         assertThat(d.promptBox().getAttribute("aria-label")).isEqualTo("A1 prompt");
         assertThat(texts("#manage .manage-display .segment")).containsExactly("Global", "OG", "A1", "AI2");
         String everything = (String) browser.js("""
