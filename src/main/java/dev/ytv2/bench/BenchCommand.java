@@ -1,6 +1,6 @@
 package dev.ytv2.bench;
 
-import dev.ytv2.Config;
+import dev.ytv2.app.Config;
 
 import java.util.List;
 import java.util.Map;

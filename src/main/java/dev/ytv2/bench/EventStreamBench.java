@@ -1,7 +1,9 @@
 package dev.ytv2.bench;
 
-import dev.ytv2.Config;
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Config;
+import dev.ytv2.app.Wiring;
 import dev.ytv2.events.EventLog;
 
 import java.io.BufferedReader;
@@ -48,7 +50,7 @@ final class EventStreamBench {
             Path dir = Files.createTempDirectory("ytv2-bench-events-");
             // Every stream comes from this one address; lift the caps just past what the bench opens.
             Config config = Config.fromEnv(env(base, dir)).withStreamLimits(clients + 10, clients + 10);
-            try (Main.Running server = Main.startServer(config)) {
+            try (Wiring.Running server = Wiring.startServer(config)) {
                 return measure(server, clients, events, intervalMs);
             }
         } catch (IOException | InterruptedException e) {
@@ -57,7 +59,7 @@ final class EventStreamBench {
         }
     }
 
-    private static int measure(Main.Running server, int clients, int events, int intervalMs) throws IOException, InterruptedException {
+    private static int measure(Wiring.Running server, int clients, int events, int intervalMs) throws IOException, InterruptedException {
         long[][] received = new long[clients][events];
         ConcurrentHashMap<Long, Integer> indexOfId = new ConcurrentHashMap<>();
         CountDownLatch connected = new CountDownLatch(clients);

@@ -1,17 +1,19 @@
 package dev.ytv2.bench;
 
-import dev.ytv2.Config;
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Config;
+import dev.ytv2.app.Wiring;
 import dev.ytv2.db.Database;
 import dev.ytv2.files.FileStore;
-import dev.ytv2.render.BackendException;
-import dev.ytv2.render.Backends;
-import dev.ytv2.render.BuiltinRenderer;
-import dev.ytv2.render.ImageBackend;
-import dev.ytv2.render.ImageRequest;
-import dev.ytv2.render.RenderConfig;
 import dev.ytv2.render.RenderWorker;
-import dev.ytv2.render.RenderedImage;
+import dev.ytv2.render.backend.BackendException;
+import dev.ytv2.render.backend.Backends;
+import dev.ytv2.render.backend.ImageBackend;
+import dev.ytv2.render.backend.ImageRequest;
+import dev.ytv2.render.backend.RenderConfig;
+import dev.ytv2.render.backend.RenderedImage;
+import dev.ytv2.render.builtin.BuiltinRenderer;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Files;
@@ -71,7 +73,7 @@ public final class RenderBench {
         Path images = Files.createTempDirectory("ytv2-render-bench-");
         try (Database db = Database.open(config.databaseUrl(), config.dataDir(), 4 + 2 * threads)) {
             Jdbi jdbi = db.jdbi();
-            Main.Services s = Main.services(config, db);
+            Wiring.Services s = Wiring.services(config, db);
             FileStore files = new FileStore(images, images.resolve("audio"), images.resolve("exports"));
             RenderWorker.Deps deps = new RenderWorker.Deps(jdbi, db.url(), s.jobs(), s.renderRequests(), files, s.events(), s.mapper());
             Instant backend = new Instant();

@@ -1,7 +1,9 @@
 package dev.ytv2.bench;
 
-import dev.ytv2.Config;
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Config;
+import dev.ytv2.app.Wiring;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,7 @@ public final class ReportsBench {
                 }
             }
         }
-        try (Main.Running server = Main.startServer(config.withPort(0))) {
+        try (Wiring.Running server = Wiring.startServer(config.withPort(0))) {
             long have = server.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM report_index").mapTo(Long.class).one());
             if (have < reports) {
                 long t0 = System.nanoTime();

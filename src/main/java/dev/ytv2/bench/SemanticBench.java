@@ -1,7 +1,9 @@
 package dev.ytv2.bench;
 
-import dev.ytv2.Config;
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Config;
+import dev.ytv2.app.Wiring;
 import dev.ytv2.db.Database;
 import dev.ytv2.semantic.BuiltinEmbeddings;
 import dev.ytv2.semantic.EmbedWorker;
@@ -60,7 +62,7 @@ public final class SemanticBench {
         prepare(config, model, reports, sample);
         long before = usedHeap();
         long began = System.nanoTime();
-        try (Main.Running server = Main.startServer(config.withPort(0))) {
+        try (Wiring.Running server = Wiring.startServer(config.withPort(0))) {
             LoadDriver driver = new LoadDriver("http://localhost:" + server.port());
             waitForIndex(driver, server.port());
             System.out.printf("index: loaded in %.1f s; heap grew by about %d MB%n", (System.nanoTime() - began) / 1e9,
@@ -102,14 +104,14 @@ public final class SemanticBench {
                 SyntheticLibrary.load(db.jdbi(), (int) (reports - have), System.nanoTime());
                 System.out.printf("loaded %d synthetic reports in %.1f s%n", reports - have, (System.nanoTime() - t0) / 1e9);
             }
-            Main.Services s = Main.services(config, db);
+            Wiring.Services s = Wiring.services(config, db);
             List<String> sampleIds = db.jdbi().withHandle(h -> h.createQuery("""
                     SELECT c.video_id FROM content c WHERE NOT EXISTS (SELECT 1 FROM report_embeddings e
                         WHERE e.video_id = c.video_id AND e.model = :m) ORDER BY c.video_id LIMIT :n""")
                     .bind("m", model.model()).bind("n", sample).mapTo(String.class).list());
             if (!sampleIds.isEmpty()) {
-                db.jdbi().useTransaction(h -> s.jobs().enqueueAll(h, sampleIds, dev.ytv2.render.Job.EMBED, model.model(), "bench"));
-                EmbedWorker worker = Main.embedWorker(config, db, s, model, "bench");
+                db.jdbi().useTransaction(h -> s.jobs().enqueueAll(h, sampleIds, dev.ytv2.jobs.Job.EMBED, model.model(), "bench"));
+                EmbedWorker worker = Wiring.embedWorker(config, db, s, model, "bench");
                 model.embed(List.of("warm the model up"));
                 long t0 = System.nanoTime();
                 while (worker.runBatch() > 0) {

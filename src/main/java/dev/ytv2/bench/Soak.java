@@ -1,6 +1,8 @@
 package dev.ytv2.bench;
 
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Wiring;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -55,7 +57,7 @@ public final class Soak {
     private Soak() {
     }
 
-    public static Result run(Main.Running server, String adminToken, Settings s, Consumer<String> progress) throws Exception {
+    public static Result run(Wiring.Running server, String adminToken, Settings s, Consumer<String> progress) throws Exception {
         List<String> ids = server.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT video_id FROM report_index ORDER BY random() LIMIT 2000").mapTo(String.class).list());
         long heapStart = heapAfterGcMb();

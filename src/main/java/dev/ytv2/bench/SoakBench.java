@@ -1,7 +1,9 @@
 package dev.ytv2.bench;
 
-import dev.ytv2.Config;
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Config;
+import dev.ytv2.app.Wiring;
 
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +47,7 @@ final class SoakBench {
         }
         // The writes need an admin token; a soak run makes its own when none is configured.
         String token = config.adminToken().orElse("soak-" + Long.toHexString(System.nanoTime()));
-        try (Main.Running server = Main.startServer(config.withPort(0).withAdminToken(token)
+        try (Wiring.Running server = Wiring.startServer(config.withPort(0).withAdminToken(token)
                 .withStreamLimits(streams + 10, streams + 10))) {
             long have = server.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM report_index").mapTo(Long.class).one());
             if (have < reports) {

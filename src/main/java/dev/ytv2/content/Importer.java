@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,10 +49,10 @@ public final class Importer {
 
     public Tally one(JsonNode item, int record, Consumer<String> problems) {
         try {
-            if (!item.isObject()) throw ApiError.badRequest("invalid_json", "a record must be a JSON object");
+            if (!item.isObject()) throw Refusal.invalid("invalid_json", "a record must be a JSON object");
             ReportWriter.Result r = writer.upsert(IngestPayload.parse((ObjectNode) item, mapper), ReportWriter.Origin.OPERATOR);
             return new Tally(1, r.created() ? 1 : 0, 0);
-        } catch (ApiError e) {
+        } catch (Refusal e) {
             problems.accept("record " + record + ": " + e.getMessage());
             return new Tally(0, 0, 1);
         }

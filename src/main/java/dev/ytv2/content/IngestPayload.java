@@ -3,8 +3,8 @@ package dev.ytv2.content;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.web.ApiError;
-import dev.ytv2.web.Fields;
+import dev.ytv2.errors.Refusal;
+import dev.ytv2.http.Fields;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,7 +37,7 @@ public record IngestPayload(
         Optional<String> canonical = url(body, "canonical_url");
         String source = Fields.optionalString(body, "content_source", 50).map(s -> s.trim().toLowerCase())
                 .filter(s -> !s.isEmpty()).orElseGet(() -> ReportIds.inferSource(rawId, canonical.orElse(null)));
-        if (!source.matches("[a-z0-9_.-]{1,50}")) throw ApiError.badRequest("invalid_field", "Field 'content_source' must be a simple name like youtube, reddit or web.");
+        if (!source.matches("[a-z0-9_.-]{1,50}")) throw Refusal.invalid("invalid_field", "Field 'content_source' must be a simple name like youtube, reddit or web.");
         JsonNode analysis = body.has("analysis_json") ? body.get("analysis_json") : body.get("analysis");
         Optional<JsonNode> media = document(mapper, body.get("media"), "media", true);
         Optional<Boolean> hasAudio = Fields.optionalBoolean(body, "has_audio")
@@ -67,7 +67,7 @@ public record IngestPayload(
             String lower = u.toLowerCase();
             boolean ok = lower.startsWith("http://") || lower.startsWith("https://") || (u.startsWith("/") && !u.startsWith("//"));
             if (!ok || u.chars().anyMatch(c -> c < 0x20 || c == '"' || c == '<' || c == '>')) {
-                throw ApiError.badRequest("invalid_url", "Field '" + name + "' must be an http(s) URL.");
+                throw Refusal.invalid("invalid_url", "Field '" + name + "' must be an http(s) URL.");
             }
         });
         return value;
@@ -81,11 +81,11 @@ public record IngestPayload(
             try {
                 value = Double.parseDouble(node.asText().trim());
             } catch (NumberFormatException e) {
-                throw ApiError.badRequest("invalid_field", "Field 'duration_seconds' must be a number of seconds.");
+                throw Refusal.invalid("invalid_field", "Field 'duration_seconds' must be a number of seconds.");
             }
-        } else throw ApiError.badRequest("invalid_field", "Field 'duration_seconds' must be a number of seconds.");
+        } else throw Refusal.invalid("invalid_field", "Field 'duration_seconds' must be a number of seconds.");
         if (Double.isNaN(value) || value < 0 || value > 10_000_000) {
-            throw ApiError.badRequest("invalid_field", "Field 'duration_seconds' must be between 0 and 10000000.");
+            throw Refusal.invalid("invalid_field", "Field 'duration_seconds' must be between 0 and 10000000.");
         }
         return Optional.of((int) Math.round(value));
     }
@@ -102,7 +102,7 @@ public record IngestPayload(
                 return Optional.of(Timestamps.storable(LocalDateTime.parse(v.replace(' ', 'T')).atOffset(ZoneOffset.UTC), name));
             }
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("invalid_date", "Field '" + name + "' must be an ISO-8601 date or timestamp.");
+            throw Refusal.invalid("invalid_date", "Field '" + name + "' must be an ISO-8601 date or timestamp.");
         }
     }
 
@@ -114,13 +114,13 @@ public record IngestPayload(
             try {
                 doc = mapper.readTree(node.asText());
             } catch (Exception e) {
-                throw ApiError.badRequest("invalid_field", "Field '" + name + "' is a string but not valid JSON.");
+                throw Refusal.invalid("invalid_field", "Field '" + name + "' is a string but not valid JSON.");
             }
         }
         boolean ok = objectOnly ? doc.isObject() : doc.isObject() || doc.isArray();
-        if (!ok) throw ApiError.badRequest("invalid_field", "Field '" + name + "' must be a JSON " + (objectOnly ? "object." : "object or array."));
+        if (!ok) throw Refusal.invalid("invalid_field", "Field '" + name + "' must be a JSON " + (objectOnly ? "object." : "object or array."));
         // PostgreSQL's jsonb cannot hold \u0000; refuse it here rather than fail the insert.
-        if (containsNul(doc)) throw ApiError.badRequest("invalid_field", "Field '" + name + "' contains a NUL character.");
+        if (containsNul(doc)) throw Refusal.invalid("invalid_field", "Field '" + name + "' contains a NUL character.");
         return Optional.of(doc);
     }
 
@@ -135,13 +135,13 @@ public record IngestPayload(
 
     private static List<Summary> summaries(JsonNode node) {
         if (node == null || node.isNull()) return List.of();
-        if (!node.isArray()) throw ApiError.badRequest("invalid_field", "Field 'summary_variants' must be an array.");
-        if (node.size() > 20) throw ApiError.badRequest("invalid_field", "At most 20 summary variants per report.");
+        if (!node.isArray()) throw Refusal.invalid("invalid_field", "Field 'summary_variants' must be an array.");
+        if (node.size() > 20) throw Refusal.invalid("invalid_field", "At most 20 summary variants per report.");
         List<Summary> out = new ArrayList<>();
         for (JsonNode item : node) {
-            if (!item.isObject()) throw ApiError.badRequest("invalid_field", "Each summary variant must be an object.");
+            if (!item.isObject()) throw Refusal.invalid("invalid_field", "Each summary variant must be an object.");
             String variant = Fields.requiredString(item, "variant", 100).trim();
-            if (!variant.matches("[\\p{L}\\p{N} _.:-]{1,100}")) throw ApiError.badRequest("invalid_field", "Summary variant name '" + variant + "' is not allowed.");
+            if (!variant.matches("[\\p{L}\\p{N} _.:-]{1,100}")) throw Refusal.invalid("invalid_field", "Summary variant name '" + variant + "' is not allowed.");
             out.add(new Summary(variant, text(item, "summary_type", 100),
                     Fields.optionalString(item, "text", MAX_TEXT), Fields.optionalString(item, "html", MAX_TEXT)));
         }

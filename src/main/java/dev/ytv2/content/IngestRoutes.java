@@ -3,8 +3,8 @@ package dev.ytv2.content;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.files.MediaType;
-import dev.ytv2.web.ApiError;
-import dev.ytv2.web.Json;
+import dev.ytv2.http.ApiError;
+import dev.ytv2.http.Json;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 

@@ -1,6 +1,6 @@
 package dev.ytv2.content;
 
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +20,10 @@ public final class ReportIds {
 
     /** Validates a client-supplied id: 400 when it cannot be any report's id. */
     public static String validate(String raw) {
-        if (raw == null || raw.isBlank()) throw ApiError.badRequest("invalid_id", "A report id is required.");
+        if (raw == null || raw.isBlank()) throw Refusal.invalid("invalid_id", "A report id is required.");
         String id = raw.trim();
         if (!ALLOWED.matcher(id).matches()) {
-            throw ApiError.badRequest("invalid_id", "'" + abbreviate(id) + "' is not a valid report id.");
+            throw Refusal.invalid("invalid_id", "'" + abbreviate(id) + "' is not a valid report id.");
         }
         return id;
     }

@@ -1,6 +1,6 @@
 package dev.ytv2.content;
 
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,7 +37,7 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
         // A search is ranked by relevance unless the client asks for another order.
         String sortParam = single(params, "sort").filter(v -> !v.isBlank())
                 .orElse(filter.q().isPresent() ? "relevance" : "added_desc");
-        ReportSort sort = ReportSort.of(sortParam).orElseThrow(() -> ApiError.badRequest("invalid_sort",
+        ReportSort sort = ReportSort.of(sortParam).orElseThrow(() -> Refusal.invalid("invalid_sort",
                 "Unknown sort '" + clip(sortParam) + "'; use one of relevance, added_desc, added_asc, published_desc, "
                         + "published_asc, title_asc, title_desc, duration_asc, duration_desc."));
         if (sort == ReportSort.RELEVANCE && filter.q().isEmpty()) sort = ReportSort.ADDED_DESC;
@@ -49,7 +49,7 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
     private static Optional<String> query(Map<String, List<String>> params) {
         Optional<String> q = single(params, "q").map(String::trim).filter(s -> !s.isEmpty());
         if (q.isPresent() && q.get().length() > MAX_QUERY_LENGTH) {
-            throw ApiError.badRequest("invalid_query", "The search text is longer than " + MAX_QUERY_LENGTH + " characters.");
+            throw Refusal.invalid("invalid_query", "The search text is longer than " + MAX_QUERY_LENGTH + " characters.");
         }
         // Each '-' of a run is one more negation; 32 nested ones overflow PostgreSQL's tsquery stack.
         return q.map(s -> NEGATION_RUN.matcher(s).replaceAll("-"));
@@ -57,7 +57,7 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
 
     private static List<String> values(Map<String, List<String>> params, String name) {
         List<String> raw = params.getOrDefault(name, List.of());
-        if (raw.size() > MAX_VALUES) throw ApiError.badRequest("invalid_filter", "Too many '" + name + "' values (at most " + MAX_VALUES + ").");
+        if (raw.size() > MAX_VALUES) throw Refusal.invalid("invalid_filter", "Too many '" + name + "' values (at most " + MAX_VALUES + ").");
         List<String> out = new ArrayList<>();
         for (String value : raw) {
             String v = value.trim();
@@ -75,7 +75,7 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
                 if (!id.isBlank()) out.addAll(ReportIds.candidates(ReportIds.validate(id)));
             }
         }
-        if (out.size() > 100 * 5) throw ApiError.badRequest("invalid_filter", "Too many ids (at most 100).");
+        if (out.size() > 100 * 5) throw Refusal.invalid("invalid_filter", "Too many ids (at most 100).");
         return List.copyOf(out);
     }
 
@@ -83,7 +83,7 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
         return single(params, name).map(String::trim).filter(s -> !s.isEmpty()).map(v -> switch (v.toLowerCase()) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw ApiError.badRequest("invalid_filter", "'" + name + "' must be true or false.");
+            default -> throw Refusal.invalid("invalid_filter", "'" + name + "' must be true or false.");
         });
     }
 
@@ -99,7 +99,7 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
             }
             return Optional.of(Timestamps.storable(OffsetDateTime.parse(v), name));
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("invalid_date", "'" + name + "' must be a date like 2025-01-31 or an ISO-8601 timestamp.");
+            throw Refusal.invalid("invalid_date", "'" + name + "' must be a date like 2025-01-31 or an ISO-8601 timestamp.");
         }
     }
 
@@ -112,12 +112,12 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
         } catch (NumberFormatException ignored) {
             // falls through to the refusal below
         }
-        throw ApiError.badRequest("invalid_" + name, "'" + name + "' must be a whole number from " + min + " to " + max + ".");
+        throw Refusal.invalid("invalid_" + name, "'" + name + "' must be a whole number from " + min + " to " + max + ".");
     }
 
     private static Optional<String> single(Map<String, List<String>> params, String name) {
         List<String> values = params.getOrDefault(name, List.of());
-        if (values.size() > 1) throw ApiError.badRequest("invalid_" + name, "Give '" + name + "' once.");
+        if (values.size() > 1) throw Refusal.invalid("invalid_" + name, "Give '" + name + "' once.");
         if (values.isEmpty()) return Optional.empty();
         check(name, values.get(0));
         return Optional.of(values.get(0));
@@ -125,9 +125,9 @@ public record ReportRequest(ReportFilter filter, ReportSort sort, int page, int 
 
     private static void check(String name, String value) {
         if (value.length() > MAX_VALUE_LENGTH && !name.equals("q")) {
-            throw ApiError.badRequest("invalid_filter", "A '" + name + "' value is longer than " + MAX_VALUE_LENGTH + " characters.");
+            throw Refusal.invalid("invalid_filter", "A '" + name + "' value is longer than " + MAX_VALUE_LENGTH + " characters.");
         }
-        if (value.indexOf('\u0000') >= 0) throw ApiError.badRequest("invalid_filter", "'" + name + "' contains a NUL character.");
+        if (value.indexOf('\u0000') >= 0) throw Refusal.invalid("invalid_filter", "'" + name + "' contains a NUL character.");
     }
 
     private static String clip(String s) {

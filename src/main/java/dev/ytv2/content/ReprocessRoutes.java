@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.web.ApiError;
-import dev.ytv2.web.Json;
+import dev.ytv2.http.ApiError;
+import dev.ytv2.http.Json;
 import io.javalin.http.Context;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.ytv2.content;
 
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +21,7 @@ final class Timestamps {
         return utc;
     }
 
-    private static ApiError outOfRange(String name) {
-        return ApiError.badRequest("invalid_date", "'" + name + "' must be a date between the years 0001 and 9999.");
+    private static Refusal outOfRange(String name) {
+        return Refusal.invalid("invalid_date", "'" + name + "' must be a date between the years 0001 and 9999.");
     }
 }

@@ -1,5 +1,7 @@
 package dev.ytv2.demo;
 
+import dev.ytv2.images.Variant;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

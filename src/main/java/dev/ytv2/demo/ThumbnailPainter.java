@@ -1,6 +1,6 @@
 package dev.ytv2.demo;
 
-import dev.ytv2.render.Png;
+import dev.ytv2.render.builtin.Png;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,7 +1,7 @@
 package dev.ytv2.events;
 
-import dev.ytv2.web.ApiError;
-import dev.ytv2.web.ClientAddress;
+import dev.ytv2.http.ApiError;
+import dev.ytv2.http.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;

@@ -1,6 +1,6 @@
 package dev.ytv2.events;
 
-import dev.ytv2.web.ApiError;
+import dev.ytv2.http.ApiError;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;

@@ -1,6 +1,6 @@
 package dev.ytv2.files;
 
-import dev.ytv2.web.ApiError;
+import dev.ytv2.http.ApiError;
 import io.javalin.http.Context;
 
 import java.io.IOException;

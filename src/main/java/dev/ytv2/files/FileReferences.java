@@ -1,6 +1,6 @@
 package dev.ytv2.files;
 
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 import org.jdbi.v3.core.Handle;
 
 import java.util.Collection;
@@ -72,7 +72,7 @@ public final class FileReferences {
             boolean elsewhere = h.createQuery("SELECT EXISTS (SELECT 1 FROM (" + REFERENCES + " AND c.video_id <> :videoId) r WHERE url = :url)")
                     .bind("videoId", videoId).bind("url", url).mapTo(Boolean.class).one();
             if (!upload || elsewhere) {
-                throw new ApiError(422, "foreign_file", "'" + url + "' is a stored file this report may not refer to: "
+                throw Refusal.unprocessable("foreign_file", "'" + url + "' is a stored file this report may not refer to: "
                         + "only an upload (POST /api/upload-image or /api/upload-audio) no other report uses can be named.");
             }
         }

@@ -1,7 +1,7 @@
 package dev.ytv2.images;
 
 import dev.ytv2.content.ImageFields;
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 
 /** The two AI image pipelines of the memo, with the analysis keys each one owns. */
 public enum ImageMode {
@@ -41,7 +41,7 @@ public enum ImageMode {
         if (value != null) {
             for (ImageMode m : values()) if (m.wire.equals(value.trim().toLowerCase())) return m;
         }
-        throw ApiError.badRequest("invalid_mode", "Field 'mode' must be 'ai1' or 'ai2'.");
+        throw Refusal.invalid("invalid_mode", "Field 'mode' must be 'ai1' or 'ai2'.");
     }
 
     /** A stored variant's mode: variants written before AI2 existed carry none and are A1. */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ReportIds;
-import dev.ytv2.web.ApiError;
-import dev.ytv2.web.Fields;
-import dev.ytv2.web.Json;
+import dev.ytv2.http.ApiError;
+import dev.ytv2.http.Fields;
+import dev.ytv2.http.Json;
 import io.javalin.http.Context;
 
 import java.util.EnumSet;

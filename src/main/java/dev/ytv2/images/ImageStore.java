@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ImageFields;
 import dev.ytv2.events.EventLog;
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -53,7 +53,7 @@ public final class ImageStore {
             LockedItem item = LockedItem.lock(h, mapper, id);
             boolean valid = item.variants().stream().anyMatch(v -> v.url().equals(url) && v.mode() == mode && !v.deleted());
             if (!valid) {
-                throw new ApiError(422, "unknown_variant", "'" + url + "' is not a current " + mode.wire()
+                throw Refusal.unprocessable("unknown_variant", "'" + url + "' is not a current " + mode.wire()
                         + " image variant of report '" + item.videoId() + "'.");
             }
             setSelection(h, item.videoId(), mode, Optional.of(url));

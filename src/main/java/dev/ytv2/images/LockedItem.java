@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ImageFields;
 import dev.ytv2.content.ReportStore;
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
@@ -19,14 +19,14 @@ import java.util.Optional;
 record LockedItem(String videoId, ObjectNode analysis, Optional<String> summaryImageUrl, List<Variant> variants) {
 
     static LockedItem lock(Handle h, ObjectMapper mapper, String id) {
-        String videoId = ReportStore.resolve(h, id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
+        String videoId = ReportStore.resolve(h, id).orElseThrow(() -> Refusal.notFound("No report with id '" + id + "'."));
         return h.createQuery("""
                         SELECT video_id, ytv2_as_object(analysis_json)::text, summary_image_url
                         FROM content WHERE video_id = :videoId FOR UPDATE""")
                 .bind("videoId", videoId)
                 .map((rs, ctx) -> of(mapper, rs.getString(1), rs.getString(2), rs.getString(3)))
                 .findOne()
-                .orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
+                .orElseThrow(() -> Refusal.notFound("No report with id '" + id + "'."));
     }
 
     private static LockedItem of(ObjectMapper mapper, String videoId, String analysisJson, String summaryImageUrl) {
@@ -44,7 +44,7 @@ record LockedItem(String videoId, ObjectNode analysis, Optional<String> summaryI
 
     Variant find(VariantRef ref) {
         return variants.stream().filter(ref::matches).findFirst()
-                .orElseThrow(() -> ApiError.notFound("Report '" + videoId + "' has no image variant with " + ref.describe() + "."));
+                .orElseThrow(() -> Refusal.notFound("Report '" + videoId + "' has no image variant with " + ref.describe() + "."));
     }
 
     Optional<String> selected(ImageMode mode) {

@@ -5,7 +5,7 @@ import dev.ytv2.content.IngestRoutes;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.files.ImageCheck;
 import dev.ytv2.files.MediaType;
-import dev.ytv2.web.ApiError;
+import dev.ytv2.http.ApiError;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 

@@ -1,8 +1,8 @@
 package dev.ytv2.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ytv2.web.ApiError;
-import dev.ytv2.web.Fields;
+import dev.ytv2.errors.Refusal;
+import dev.ytv2.http.Fields;
 
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ public record VariantRef(Optional<String> id, Optional<String> url) {
         Optional<String> id = Fields.optionalString(body, "id", 200).map(String::trim).filter(s -> !s.isEmpty());
         Optional<String> url = Fields.optionalString(body, "url", 2000).map(String::trim).filter(s -> !s.isEmpty());
         if (id.isEmpty() && url.isEmpty()) {
-            throw ApiError.badRequest("missing_field", "Name the variant with field 'id' or 'url'.");
+            throw Refusal.invalid("missing_field", "Name the variant with field 'id' or 'url'.");
         }
         return new VariantRef(id, url);
     }

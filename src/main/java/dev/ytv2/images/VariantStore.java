@@ -3,7 +3,7 @@ package dev.ytv2.images;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.events.EventLog;
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,7 +40,7 @@ public final class VariantStore {
         return jdbi.inTransaction(h -> {
             LockedItem item = LockedItem.lock(h, mapper, id);
             Variant v = item.find(ref);
-            if (v.deleted()) throw new ApiError(409, "already_deleted", "That image variant is already deleted.");
+            if (v.deleted()) throw Refusal.conflict("already_deleted", "That image variant is already deleted.");
             patch(h, item.videoId(), VariantRef.SQL_MATCH, DELETE, refBinds(ref));
             ObjectNode payload = describe(item, v);
             if (item.isSelected(v)) {
@@ -57,7 +57,7 @@ public final class VariantStore {
         return jdbi.inTransaction(h -> {
             LockedItem item = LockedItem.lock(h, mapper, id);
             Variant v = item.find(ref);
-            if (!v.deleted()) throw new ApiError(409, "not_deleted", "That image variant is not deleted.");
+            if (!v.deleted()) throw Refusal.conflict("not_deleted", "That image variant is not deleted.");
             patch(h, item.videoId(), VariantRef.SQL_MATCH, RESTORE, refBinds(ref));
             boolean select = item.selected(v.mode()).isEmpty();
             if (select) ImageStore.setSelection(h, item.videoId(), v.mode(), Optional.of(v.url()));

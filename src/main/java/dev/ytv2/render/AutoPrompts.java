@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.content.ImageFields;
 import dev.ytv2.content.NewReportHook;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.jobs.JobStore;
+import dev.ytv2.render.prompt.PromptBuilder;
+import dev.ytv2.render.prompt.PromptFacts;
 import org.jdbi.v3.core.Handle;
 
 import java.io.IOException;

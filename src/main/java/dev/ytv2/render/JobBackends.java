@@ -1,5 +1,8 @@
 package dev.ytv2.render;
 
+import dev.ytv2.jobs.Job;
+import dev.ytv2.render.backend.Backends;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

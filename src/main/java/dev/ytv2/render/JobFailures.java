@@ -3,6 +3,9 @@ package dev.ytv2.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.events.EventLog;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.jobs.JobStore;
+import dev.ytv2.render.backend.RenderConfig;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;

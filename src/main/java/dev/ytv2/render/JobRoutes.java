@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ReportIds;
 import dev.ytv2.content.ReportStore;
-import dev.ytv2.web.ApiError;
-import dev.ytv2.web.Auth;
+import dev.ytv2.http.ApiError;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.jobs.JobStore;
 import io.javalin.http.Context;
 
 /** `GET /api/image-jobs?video_id=` (read) and `POST /api/image-jobs/{id}/retry` (admin). */
@@ -15,23 +16,21 @@ public final class JobRoutes {
     private final RenderRequests requests;
     private final ReportStore reports;
     private final ObjectMapper mapper;
-    private final Auth auth;
 
-    public JobRoutes(JobStore jobs, RenderRequests requests, ReportStore reports, ObjectMapper mapper, Auth auth) {
+    public JobRoutes(JobStore jobs, RenderRequests requests, ReportStore reports, ObjectMapper mapper) {
         this.jobs = jobs;
         this.requests = requests;
         this.reports = reports;
         this.mapper = mapper;
-        this.auth = auth;
     }
 
-    public void list(Context ctx) {
+    /** {@code admin}: whether the caller may see backends' own error texts (the route table knows). */
+    public void list(Context ctx, boolean admin) {
         String id = ReportIds.validate(ctx.queryParam("video_id"));
         String videoId = reports.resolve(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
         ObjectNode out = mapper.createObjectNode();
         ArrayNode list = out.putArray("jobs");
         // A backend's reply may name its address or echo its internals: only the admin sees it.
-        boolean admin = auth.isAdmin(ctx);
         for (Job j : jobs.forReport(videoId)) {
             ObjectNode node = j.toJson(mapper);
             if (!admin && j.lastError() != null) node.put("last_error", PublicError.of(j.lastError()));

@@ -2,6 +2,12 @@ package dev.ytv2.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.events.EventLog;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.jobs.JobStore;
+import dev.ytv2.render.backend.BackendException;
+import dev.ytv2.render.backend.ImageRequest;
+import dev.ytv2.render.backend.RenderConfig;
+import dev.ytv2.render.backend.RenderedImage;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

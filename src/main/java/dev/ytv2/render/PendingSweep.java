@@ -1,6 +1,8 @@
 package dev.ytv2.render;
 
 import dev.ytv2.content.ImageFields;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.jobs.JobStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

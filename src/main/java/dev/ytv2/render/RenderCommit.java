@@ -7,6 +7,10 @@ import dev.ytv2.events.EventLog;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.files.ImageCheck;
 import dev.ytv2.files.MediaType;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.jobs.JobStore;
+import dev.ytv2.render.backend.BackendException;
+import dev.ytv2.render.backend.RenderedImage;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;

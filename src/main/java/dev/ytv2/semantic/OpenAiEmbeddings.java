@@ -3,8 +3,8 @@ package dev.ytv2.semantic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.render.BackendException;
-import dev.ytv2.render.BackendHttp;
+import dev.ytv2.render.backend.BackendException;
+import dev.ytv2.render.backend.BackendHttp;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.ytv2.semantic;
 
-import dev.ytv2.web.ApiError;
+import dev.ytv2.errors.Refusal;
 
 import java.util.Locale;
 
@@ -19,6 +19,6 @@ public enum SearchMode {
             if (m.wire().equals(raw.strip().toLowerCase(Locale.ROOT))) return m;
         }
         String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-        throw ApiError.badRequest("invalid_" + param, "Unknown " + param + " '" + shown + "'; use keyword, hybrid or semantic.");
+        throw Refusal.invalid("invalid_" + param, "Unknown " + param + " '" + shown + "'; use keyword, hybrid or semantic.");
     }
 }

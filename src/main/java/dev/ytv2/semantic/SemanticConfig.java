@@ -1,6 +1,6 @@
 package dev.ytv2.semantic;
 
-import dev.ytv2.render.RenderConfig;
+import dev.ytv2.render.backend.RenderConfig;
 
 import java.time.Duration;
 import java.util.Map;

@@ -9,10 +9,10 @@ import dev.ytv2.content.ReportRequest;
 import dev.ytv2.content.ReportRoutes;
 import dev.ytv2.content.ReportSort;
 import dev.ytv2.content.ReportStore;
-import dev.ytv2.render.Job;
-import dev.ytv2.render.JobStore;
-import dev.ytv2.web.ApiError;
-import dev.ytv2.web.Json;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.jobs.JobStore;
+import dev.ytv2.http.ApiError;
+import dev.ytv2.http.Json;
 import io.javalin.http.Context;
 
 import java.util.HashMap;

@@ -1,12 +1,14 @@
 package dev.ytv2.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ytv2.content.AudioUploadRoutes;
 import dev.ytv2.content.IngestRoutes;
 import dev.ytv2.content.ReportRoutes;
-import dev.ytv2.events.EventRoutes;
 import dev.ytv2.content.ReprocessRoutes;
-import dev.ytv2.files.AudioUploadRoutes;
+import dev.ytv2.errors.Refusal;
+import dev.ytv2.events.EventRoutes;
 import dev.ytv2.files.ExportRoutes;
+import dev.ytv2.http.ApiError;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.UploadRoutes;
 import dev.ytv2.render.JobRoutes;
@@ -99,7 +101,7 @@ public final class App {
         r.post("/api/delete-all-ai-images", admin(p.images()::deleteAllAi));
         r.post("/api/upload-image", uploader(p.uploads()::upload));
         r.post("/api/upload-audio", uploader(p.audioUploads()::upload));
-        r.get("/api/image-jobs", read(p.jobs()::list));
+        r.get("/api/image-jobs", read(ctx -> p.jobs().list(ctx, p.auth().isAdmin(ctx))));
         r.post("/api/image-jobs/{id}/retry", admin(p.jobs()::retry));
 
         r.get("/api/report-events", read(p.events()::stream));
@@ -112,6 +114,10 @@ public final class App {
         r.exception(ApiError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             error(ctx, e.status(), e.code(), e.getMessage());
+        });
+        r.exception(Refusal.class, (e, ctx) -> {
+            ApiError answer = ApiError.of(e);
+            error(ctx, answer.status(), answer.code(), answer.getMessage());
         });
         r.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 413) ctx.header("Connection", "close"); // the unread body is not drained either

@@ -1,5 +1,7 @@
 package dev.ytv2.web;
 
+import dev.ytv2.http.ApiError;
+import dev.ytv2.http.ClientAddress;
 import io.javalin.http.Context;
 
 import javax.crypto.Mac;

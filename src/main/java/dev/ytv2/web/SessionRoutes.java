@@ -2,6 +2,9 @@ package dev.ytv2.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.http.ApiError;
+import dev.ytv2.http.Fields;
+import dev.ytv2.http.Json;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;

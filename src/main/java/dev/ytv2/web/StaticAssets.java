@@ -1,5 +1,6 @@
 package dev.ytv2.web;
 
+import dev.ytv2.http.ApiError;
 import io.javalin.http.Context;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.ytv2.web;
 
+import dev.ytv2.http.ApiError;
+
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 

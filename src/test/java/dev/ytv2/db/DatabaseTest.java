@@ -1,7 +1,9 @@
 package dev.ytv2.db;
 
-import dev.ytv2.Config;
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Config;
+import dev.ytv2.app.Wiring;
 import dev.ytv2.support.TestDatabase;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -44,14 +46,14 @@ class DatabaseTest {
         Path dataDir = Files.createTempDirectory("ytv2-restart-");
         Map<String, String> env = Map.of("PORT", "0", "YTV2_DATA_DIR", dataDir.toString(),
                 "DEBUG_TOKEN", TestServer.ADMIN, "INGEST_TOKEN", TestServer.INGEST);
-        try (Main.Running first = Main.startServer(Config.fromEnv(env))) {
+        try (Wiring.Running first = Wiring.startServer(Config.fromEnv(env))) {
             assertThat(first.database().isEmbedded()).isTrue();
             first.services().writer().upsert(dev.ytv2.content.IngestPayload.parse(
                     first.services().mapper().createObjectNode().put("video_id", "yt:restart00001").put("title", "Survives"),
                     first.services().mapper()), dev.ytv2.content.ReportWriter.Origin.OPERATOR);
         }
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
-        try (Main.Running second = Main.startServer(Config.fromEnv(env))) {
+        try (Wiring.Running second = Wiring.startServer(Config.fromEnv(env))) {
             assertThat(second.services().reports().detail("yt:restart00001")).get()
                     .extracting(n -> n.get("title").asText()).isEqualTo("Survives");
         }

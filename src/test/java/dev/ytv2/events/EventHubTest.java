@@ -3,7 +3,7 @@ package dev.ytv2.events;
 import dev.ytv2.db.Database;
 import dev.ytv2.support.SseTestClient;
 import dev.ytv2.support.TestDatabase;
-import dev.ytv2.web.Json;
+import dev.ytv2.http.Json;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 

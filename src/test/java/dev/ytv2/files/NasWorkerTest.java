@@ -2,7 +2,7 @@ package dev.ytv2.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ytv2.Config;
+import dev.ytv2.app.Config;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;

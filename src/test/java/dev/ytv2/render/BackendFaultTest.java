@@ -1,5 +1,8 @@
 package dev.ytv2.render;
 
+import dev.ytv2.jobs.Job;
+import dev.ytv2.render.backend.FakeHttp;
+import dev.ytv2.render.builtin.BuiltinRenderer;
 import dev.ytv2.support.ServerProcess;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;

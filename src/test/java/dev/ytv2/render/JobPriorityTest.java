@@ -1,6 +1,8 @@
 package dev.ytv2.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.jobs.JobStore;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

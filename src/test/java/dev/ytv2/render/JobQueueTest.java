@@ -1,6 +1,11 @@
 package dev.ytv2.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.render.backend.ImageBackend;
+import dev.ytv2.render.backend.RenderConfig;
+import dev.ytv2.render.backend.RenderedImage;
+import dev.ytv2.render.builtin.BuiltinRenderer;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,6 +3,13 @@ package dev.ytv2.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Wiring;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.jobs.JobStore;
+import dev.ytv2.render.backend.Backends;
+import dev.ytv2.render.backend.ImageBackend;
+import dev.ytv2.render.backend.RenderConfig;
 import dev.ytv2.support.TestServer;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,7 +25,7 @@ import java.util.Map;
 public final class RenderKit implements AutoCloseable {
     final TestServer server;
     final Jdbi jdbi;
-    final Main.Services s;
+    final Wiring.Services s;
 
     public RenderKit(TestServer server) {
         this.server = server;

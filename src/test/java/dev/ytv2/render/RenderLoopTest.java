@@ -1,6 +1,8 @@
 package dev.ytv2.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.render.backend.BuiltinBackend;
+import dev.ytv2.render.builtin.BuiltinRenderer;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,12 @@
 package dev.ytv2.render;
 
+import dev.ytv2.render.backend.BackendException;
+import dev.ytv2.render.backend.BuiltinBackend;
+import dev.ytv2.render.backend.ImageBackend;
+import dev.ytv2.render.backend.ImageRequest;
+import dev.ytv2.render.backend.RenderedImage;
+import dev.ytv2.render.builtin.BuiltinRenderer;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

@@ -1,6 +1,11 @@
 package dev.ytv2.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.jobs.Job;
+import dev.ytv2.render.backend.BackendException;
+import dev.ytv2.render.backend.FakeHttp;
+import dev.ytv2.render.backend.RenderedImage;
+import dev.ytv2.render.builtin.BuiltinRenderer;
 import dev.ytv2.support.ServerProcess;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.ytv2.semantic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.render.FakeHttp;
+import dev.ytv2.render.backend.FakeHttp;
 import dev.ytv2.support.SemanticLibrary;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -105,10 +105,10 @@ class EmbedJobsTest {
                 h.createUpdate("UPDATE content SET embedding = :e, embedding_model = 'text-embedding-3-large', embedding_source_hash = "
                         + "CASE WHEN video_id = 'yt:kept0000001' THEN :h ELSE 'stale' END").bind("e", stored + "]").bind("h", keptHash).execute();
             });
-            var config = dev.ytv2.Config.fromEnv(java.util.Map.of("YTV2_EMBEDDINGS", "openai", "YTV2_EMBEDDINGS_URL", fake.url(),
+            var config = dev.ytv2.app.Config.fromEnv(java.util.Map.of("YTV2_EMBEDDINGS", "openai", "YTV2_EMBEDDINGS_URL", fake.url(),
                     "DATABASE_URL", s.databaseUrl, "YTV2_DATA_DIR", s.dataDir.toString()));
-            EmbeddingProvider openai = dev.ytv2.Main.embeddingProvider(config, s.mapper).orElseThrow();
-            EmbedWorker worker = dev.ytv2.Main.embedWorker(config, s.running.database(), s.running.services(), openai, "reuse");
+            EmbeddingProvider openai = dev.ytv2.app.Wiring.embeddingProvider(config, s.mapper).orElseThrow();
+            EmbedWorker worker = dev.ytv2.app.Wiring.embedWorker(config, s.running.database(), s.running.services(), openai, "reuse");
             worker.sweep();
             while (worker.runBatch() > 0) {
                 // until both are done

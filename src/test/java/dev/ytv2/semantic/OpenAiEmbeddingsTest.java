@@ -3,8 +3,8 @@ package dev.ytv2.semantic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.render.FakeHttp;
-import dev.ytv2.web.Json;
+import dev.ytv2.render.backend.FakeHttp;
+import dev.ytv2.http.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

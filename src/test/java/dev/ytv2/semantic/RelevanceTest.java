@@ -1,8 +1,10 @@
 package dev.ytv2.semantic;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.Config;
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Config;
+import dev.ytv2.app.Wiring;
 import dev.ytv2.content.Importer;
 import dev.ytv2.content.ReportRequest;
 import dev.ytv2.db.Database;
@@ -53,14 +55,14 @@ class RelevanceTest {
         Path dir = Files.createTempDirectory("ytv2-relevance-");
         Config config = Config.fromEnv(Map.of("DATABASE_URL", TestDatabase.newDatabase(), "YTV2_DATA_DIR", dir.toString()));
         db = Database.open(config.databaseUrl(), config.dataDir(), 4);
-        Main.Services s = Main.services(config, db);
+        Wiring.Services s = Wiring.services(config, db);
         Importer importer = new Importer(s.writer(), s.mapper());
         int n = 0;
         for (ObjectNode item : new DemoLibrary().generate(DEMO_SIZE, DEMO_SEED, s.files().imagesDir(), s.files().audioDir())) {
             importer.one(item, ++n, problem -> { throw new AssertionError(problem); });
         }
         BuiltinEmbeddings model = SharedEmbeddings.builtin();
-        EmbedWorker worker = Main.embedWorker(config, db, s, model, "relevance");
+        EmbedWorker worker = Wiring.embedWorker(config, db, s, model, "relevance");
         worker.sweep();
         while (worker.runBatch() > 0) {
             // until every report has its vector

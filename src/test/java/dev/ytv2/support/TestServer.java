@@ -3,10 +3,12 @@ package dev.ytv2.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.Config;
 import dev.ytv2.Main;
+import dev.ytv2.Main;
+import dev.ytv2.app.Config;
+import dev.ytv2.app.Wiring;
 import dev.ytv2.events.EventHub;
-import dev.ytv2.web.Json;
+import dev.ytv2.http.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +28,14 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN = "test-admin-token";
     public static final String INGEST = "test-ingest-token";
 
-    public final Main.Running running;
+    public final Wiring.Running running;
     public final String base;
     public final Path dataDir;
     public final String databaseUrl;
     public final ObjectMapper mapper = Json.mapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Main.Running running, Path dataDir, String databaseUrl) {
+    private TestServer(Wiring.Running running, Path dataDir, String databaseUrl) {
         this.running = running;
         this.base = "http://localhost:" + running.port();
         this.dataDir = dataDir;
@@ -67,7 +69,7 @@ public final class TestServer implements AutoCloseable {
             env.put("DEBUG_TOKEN", ADMIN);
             env.put("INGEST_TOKEN", INGEST);
             tweak.accept(env);
-            return new TestServer(Main.startServer(Config.fromEnv(env), worker), dataDir, databaseUrl);
+            return new TestServer(Wiring.startServer(Config.fromEnv(env), worker), dataDir, databaseUrl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,0 @@
-package dev.ytv2.render;
-
-/** What to draw. The seed is ours; a backend that picks its own reports the one it used. */
-public record ImageRequest(String prompt, String negativePrompt, long seed, int width, int height, int steps) {
-}
