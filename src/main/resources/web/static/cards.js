@@ -12,6 +12,14 @@ export const cardId = (report) => String(report.video_id ?? report.id ?? '');
 const channelOf = (r) => r.channel || r.channel_name || '';
 const titleOf = (r) => (typeof r.title === 'string' && r.title.trim()) || 'Untitled';
 
+// What each card element shows, kept here rather than as properties on the nodes: the report it was
+// filled from, and its image's fallback chain with the entry being tried. Entries go with their nodes.
+const reports = new WeakMap(); // card element -> report
+const candidates = new WeakMap(); // card image -> { chain, index }
+
+/** The report a card element was last filled from, or null. */
+export const reportOf = (el) => reports.get(el) || null;
+
 /**
  * @param ctx {{ imageSetting: () => {mode, rotateCounter}, signedIn: () => boolean,
  *   linkFor: (id) => string, onOpen: (id) => void, onFilter: (facet, value) => void,
@@ -28,14 +36,15 @@ export function fillCard(el, report, ctx) {
   const id = cardId(report);
   el.dataset.videoId = id;
   el.dataset.source = sourceIconName(report.content_source);
-  el._report = report;
+  reports.set(el, report);
 
   const img = h('img', { 'data-role': 'thumb-summary', alt: '', loading: 'lazy', decoding: 'async' });
   img.addEventListener('load', () => img.classList.add('is-loaded'));
   img.addEventListener('error', () => {
-    const current = img._chain?.[img._index ?? 0];
+    const { chain = [], index = 0 } = candidates.get(img) || {};
+    const current = chain[index];
     // ignore a late error from an image we already moved away from
-    if (current && new URL(current.url, document.baseURI).href === img.src) showCandidate(el, (img._index ?? 0) + 1);
+    if (current && new URL(current.url, document.baseURI).href === img.src) showCandidate(el, index + 1);
   });
   const placeholder = h('div', { class: 'placeholder', 'aria-hidden': 'true' },
     icon(sourceIconName(report.content_source), { size: 28 }),
@@ -94,19 +103,20 @@ function menuItems(report, ctx) {
 /** (Re)computes which image the card shows under the given mode setting. */
 export function applyImage(el, setting) {
   const img = el.querySelector('img[data-role="thumb-summary"]');
-  if (!img || !el._report) return;
-  const res = resolveImage(el._report, setting.mode, setting.rotateCounter ?? 0);
+  const report = reports.get(el);
+  if (!img || !report) return;
+  const res = resolveImage(report, setting.mode, setting.rotateCounter ?? 0);
   img.dataset.ai1Url = res.ai1Url || '';
   img.dataset.ai2Url = res.ai2Url || '';
-  img._chain = res.chain;
+  candidates.set(img, { chain: res.chain, index: 0 });
   showCandidate(el, 0);
 }
 
 function showCandidate(el, index) {
   const img = el.querySelector('img[data-role="thumb-summary"]');
-  const chain = img._chain || [];
+  const chain = candidates.get(img)?.chain || [];
   const entry = chain[index];
-  img._index = index;
+  candidates.set(img, { chain, index });
   if (!entry) {
     img.removeAttribute('src');
     img.hidden = true;

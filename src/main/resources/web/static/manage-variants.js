@@ -1,5 +1,6 @@
 // The variants list of the Manage Images dialog: select, star, delete (with Undo), restore,
-// "Use this prompt", and a side-by-side compare of two variants.
+// "Use this prompt", and a side-by-side compare of two variants. Pure view: it draws from its
+// arguments and reports clicks to its handlers.
 
 import { h } from './dom.js';
 import { icon } from './icons.js';
@@ -7,22 +8,26 @@ import { safeUrl } from './safe-url.js';
 import { variantsOf, selectedUrl } from './image-variants.js';
 import { formatAge } from './format.js';
 
-export function renderVariants(ctl, mode, { api, toast, render }) {
-  const view = (ctl.view[mode] ||= { deleted: false, compare: [], expanded: new Set() });
-  const live = variantsOf(ctl.report, mode);
-  const deleted = variantsOf(ctl.report, mode, { deleted: true });
+/**
+ * @param report the loaded report; mode 'ai1'|'ai2'; view that mode's VariantsView (manage-state.js);
+ *   busy: a write is in flight
+ * @param on {{ toggleDeleted(), compare(url, on), closeCompare(), expand(url), enlarge(variant, button),
+ *   select(url), restore(url), usePrompt(prompt), star(url, starred), remove(url) }}
+ */
+export function renderVariants({ report, mode, view, busy: writing }, on) {
+  const live = variantsOf(report, mode);
+  const deleted = variantsOf(report, mode, { deleted: true });
   const list = view.deleted ? deleted : live;
-  const selected = selectedUrl(ctl.report, mode);
-  const busy = ctl.busy || undefined;
-  view.compare = view.compare.filter((url) => list.some((v) => v.url === url));
+  const selected = selectedUrl(report, mode);
+  const busy = writing || undefined;
 
   const toggle = h('div', { class: 'manage-row variants-head' },
     h('h3', { text: view.deleted ? `Deleted (${deleted.length})` : `Variants (${live.length})` }),
     (deleted.length || view.deleted) ? h('button', { type: 'button', class: 'link-button', dataset: { role: 'toggle-deleted' },
       text: view.deleted ? 'Back to variants' : `Deleted (${deleted.length})`,
-      onclick: () => { view.deleted = !view.deleted; view.compare = []; render(); } }) : null);
+      onclick: () => on.toggleDeleted() }) : null);
 
-  const compare = view.compare.length === 2 ? compareView(list.filter((v) => view.compare.includes(v.url)), () => { view.compare = []; render(); }) : null;
+  const compare = view.compare.length === 2 ? compareView(list.filter((v) => view.compare.includes(v.url)), () => on.closeCompare()) : null;
 
   if (list.length === 0) {
     return h('section', { class: 'variants' }, toggle, h('p', { class: 'hint', text: view.deleted
@@ -35,42 +40,36 @@ export function renderVariants(ctl, mode, { api, toast, render }) {
     const url = safeUrl(v.url);
     const isSelected = !view.deleted && url === selected;
     const prompt = typeof v.prompt === 'string' ? v.prompt : '';
-    const expanded = view.expanded.has(url);
+    const expanded = view.expanded.includes(url);
     const facts = [v.backend, v.model, v.seed !== undefined && v.seed !== null ? `seed ${v.seed}` : null,
       v.width && v.height ? `${v.width}×${v.height}` : null, formatAge(v.created_at)].filter(Boolean).map(String);
     const compareBox = h('input', { type: 'checkbox', checked: view.compare.includes(url),
       disabled: !view.compare.includes(url) && view.compare.length >= 2 || undefined, 'aria-label': 'Compare this image', dataset: { role: 'compare' } });
-    compareBox.addEventListener('change', () => {
-      view.compare = compareBox.checked ? [...view.compare, url] : view.compare.filter((u) => u !== url);
-      render();
-    });
+    compareBox.addEventListener('change', () => on.compare(url, compareBox.checked));
     const actions = view.deleted
-      ? [h('button', { type: 'button', class: 'button', text: 'Restore', dataset: { role: 'restore-variant' }, disabled: busy, onclick: () => ctl.act(() => api.restoreImageVariant(ctl.videoId, url), 'Image restored') })]
+      ? [h('button', { type: 'button', class: 'button', text: 'Restore', dataset: { role: 'restore-variant' }, disabled: busy, onclick: () => on.restore(url) })]
       : [
         isSelected ? null : h('button', { type: 'button', class: 'button', text: 'Select this image', dataset: { role: 'select-variant' }, disabled: busy,
-          onclick: () => ctl.act(() => api.selectImageVariant(ctl.videoId, url, mode)) }),
+          onclick: () => on.select(url) }),
         prompt ? h('button', { type: 'button', class: 'button', text: 'Use this prompt', dataset: { role: 'use-prompt' },
-          onclick: () => { ctl.prompts[mode] = prompt; render(); document.getElementById(`manage-prompt-${mode}`)?.focus(); } }) : null,
+          onclick: () => on.usePrompt(prompt) }) : null,
         h('button', { type: 'button', class: `icon-button star${v.starred ? ' is-starred' : ''}`, 'aria-pressed': String(Boolean(v.starred)),
           'aria-label': v.starred ? 'Unstar' : 'Star', title: v.starred ? 'Starred: shown first in Rotate' : 'Star: show first in Rotate',
-          dataset: { role: 'star-variant' }, disabled: busy, onclick: () => ctl.act(() => api.starImageVariant(ctl.videoId, url, !v.starred)) }, icon('star', { size: 18 })),
+          dataset: { role: 'star-variant' }, disabled: busy, onclick: () => on.star(url, !v.starred) }, icon('star', { size: 18 })),
         h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Delete this image', title: 'Delete (you can undo)',
-          dataset: { role: 'delete-variant' }, disabled: busy, onclick: () => ctl.act(async () => {
-          await api.deleteImageVariant(ctl.videoId, url);
-          toast('Image deleted', 'info', { actionLabel: 'Undo', action: () => ctl.act(() => api.restoreImageVariant(ctl.videoId, url), 'Image restored') });
-        }) }, icon('trash', { size: 18 })),
+          dataset: { role: 'delete-variant' }, disabled: busy, onclick: () => on.remove(url) }, icon('trash', { size: 18 })),
       ];
     return h('li', { class: `variant${isSelected ? ' is-selected' : ''}`, dataset: { url } },
       h('div', { class: 'variant-thumb' },
         h('button', { type: 'button', class: 'thumb-button', dataset: { role: 'enlarge' }, 'aria-label': 'Enlarge this image',
-          onclick: (e) => ctl.enlarge(v, e.currentTarget) },
+          onclick: (e) => on.enlarge(v, e.currentTarget) },
         h('img', { src: url, alt: prompt ? `Image for: ${prompt.slice(0, 80)}` : 'AI image', loading: 'lazy' })),
         isSelected ? h('span', { class: 'selected-badge' }, icon('check', { size: 13 }), h('span', { text: 'Selected' })) : null,
         v.starred && !view.deleted ? h('span', { class: 'starred-badge', title: 'Starred: shown first in Rotate' }, icon('star', { size: 12 })) : null),
       h('div', { class: 'variant-info' },
         prompt ? h('p', { class: `variant-prompt${expanded ? ' is-expanded' : ''}`, text: prompt, title: expanded ? undefined : prompt }) : h('p', { class: 'hint', text: 'No prompt recorded' }),
         prompt.length > 40 ? h('button', { type: 'button', class: 'link-button small', dataset: { role: 'expand-prompt' }, text: expanded ? 'Show less' : 'Show more', 'aria-expanded': String(expanded),
-          onclick: () => { if (expanded) view.expanded.delete(url); else view.expanded.add(url); render(); } }) : null,
+          onclick: () => on.expand(url) }) : null,
         h('p', { class: 'variant-facts', text: facts.join(' · ') }),
         h('div', { class: 'variant-actions' }, actions,
           h('label', { class: 'compare-toggle' }, compareBox, h('span', { text: 'Compare' })))));

@@ -5,7 +5,7 @@ import { h, clear } from './dom.js';
 import { icon } from './icons.js';
 import { reportsQuery, hasFilters } from './url-state.js';
 import { listRequest, asPage } from './semantic-state.js';
-import { renderCard, fillCard, applyImage, cardId } from './cards.js';
+import { renderCard, fillCard, applyImage, cardId, reportOf } from './cards.js';
 
 const PAGE_SIZE = 24;
 
@@ -119,7 +119,7 @@ export function createWall({ api, grid, status, sentinel, countEl, cardCtx, onCl
   return {
     load,
     reload: () => state && load(state),
-    get: (id) => cards.get(id)?._report || null,
+    get: (id) => reportOf(cards.get(id)),
     has: (id) => cards.has(id),
     /** Replaces a card's data and redraws it in place (focus stays on the card). */
     update(report) {
