@@ -88,8 +88,8 @@ public final class EventFeed implements AutoCloseable {
 
     private void catchUp() {
         while (true) {
-            List<EventLog.Event> batch = log.after(lastSeen, BATCH);
-            for (EventLog.Event e : batch) {
+            List<EventLog.Entry> batch = log.after(lastSeen, BATCH);
+            for (EventLog.Entry e : batch) {
                 hub.publish(e);
                 lastSeen = e.id();
             }

@@ -46,10 +46,10 @@ public final class RenderWorker implements AutoCloseable {
     }
 
     public static RenderWorker create(String name, Deps d, Backends backends, RenderConfig config) {
-        JobFailures failures = new JobFailures(d.jobs(), d.events(), d.mapper(), config);
+        JobFailures failures = new JobFailures(d.jobs(), d.events(), config);
         RenderCommit commit = new RenderCommit(d.jdbi(), d.jobs(), d.files(), d.events(), d.mapper(), Clock.systemUTC());
         JobBackends perJob = new JobBackends(backends, names -> Backends.fromConfig(names, config, d.mapper()));
-        JobRunner runner = new JobRunner(d.jdbi(), d.jobs(), perJob, commit, failures, d.events(), d.mapper(), config);
+        JobRunner runner = new JobRunner(d.jdbi(), d.jobs(), perJob, commit, failures, d.events(), config);
         return new RenderWorker(name, runner, new PendingSweep(d.jdbi(), d.jobs(), d.requests(), failures), d.url(), config);
     }
 
