@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createLive, backoffDelay, EVENTS } from '../../main/resources/web/static/live.js';
+import { createLive, backoffDelay } from '../../main/resources/web/static/live.js';
+import { EVENTS, EVENT_GROUPS } from '../../main/resources/web/static/event-types.js';
 
 class FakeEventSource {
   static all = [];
@@ -34,6 +35,15 @@ test('named events reach their handlers with parsed data', () => {
   assert.deepEqual(got, [{ video_id: 'yt:1', mode: 'ai2', url: '/exports/images/x.png' }, { video_id: 'yt:2' }]);
   assert.equal(live.lastEventId(), '42');
   assert.ok(EVENTS.includes('image-display-mode-set'));
+});
+
+test('the stream listens for every event type of every group, once', () => {
+  const { live } = setup();
+  live.start();
+  const heard = Object.keys(FakeEventSource.all[0].listeners).sort();
+  assert.deepEqual(heard, Object.values(EVENT_GROUPS).flat().sort());
+  assert.equal(new Set(EVENTS).size, EVENTS.length);
+  assert.ok(EVENTS.includes('resync'));
 });
 
 test('a transient error shows reconnecting and lets the browser resume with Last-Event-ID (no resync)', () => {

@@ -1,11 +1,9 @@
 // Connects the event stream to the page: new reports as "N new, show", image changes in place.
 
+import { EVENT_GROUPS } from './event-types.js';
 import { createLive } from './live.js';
 import { applyImageEvent } from './report-patch.js';
 import { reportsQuery } from './url-state.js';
-
-const IMAGE_EVENTS = ['image-variant-added', 'image-variant-selected', 'image-variant-deleted', 'image-variant-restored',
-  'image-variant-starred', 'image-display-mode-set', 'image-images-purged'];
 
 /**
  * reloadList: shows the list afresh, its cards and its facet counts (they change together);
@@ -71,10 +69,9 @@ export function startLiveUpdates({ api, wall, getState, pill, statusEl, onImageE
     'report-deleted': (data) => { wall.remove(data.video_id); fresh.delete(data.video_id); showPill(); onReport?.('deleted', data.video_id); },
     resync: () => { fresh.clear(); showPill(); reloadList(); },
   };
-  for (const name of IMAGE_EVENTS) handlers[name] = (data) => onImage(name, data);
-  for (const name of ['image-prompt-set', 'image-job-queued', 'image-job-started', 'image-job-failed']) {
-    handlers[name] = (data) => onImageEvent?.(name, data);
-  }
+  // Image changes patch the card; render progress only concerns an open image dialog.
+  for (const name of EVENT_GROUPS.image) handlers[name] = (data) => onImage(name, data);
+  for (const name of EVENT_GROUPS.render) handlers[name] = (data) => onImageEvent?.(name, data);
 
   const LABELS = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', offline: 'Offline' };
   const setStatus = (s) => {

@@ -1,11 +1,9 @@
-// Live updates over Server-Sent Events (SPEC 4.4).
+// Live updates over Server-Sent Events.
 // The browser's EventSource reconnects by itself and sends Last-Event-ID, so the server replays
 // what we missed. When the stream is closed for good (a failed reconnect), we open a new one with
 // backoff and ask the page to resync, because a fresh EventSource has no Last-Event-ID.
 
-export const EVENTS = ['report-added', 'report-updated', 'report-deleted', 'image-prompt-set', 'image-job-queued',
-  'image-job-started', 'image-job-failed', 'image-variant-added', 'image-variant-selected', 'image-variant-deleted',
-  'image-variant-restored', 'image-variant-starred', 'image-display-mode-set', 'image-images-purged', 'resync'];
+import { EVENTS } from './event-types.js';
 
 const CLOSED = 2;
 

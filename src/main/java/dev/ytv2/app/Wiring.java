@@ -107,11 +107,11 @@ public final class Wiring {
         EventLog events = new EventLog(db.jdbi(), mapper);
         ReportJson json = new ReportJson(mapper, new HtmlSanitizer());
         JobStore jobs = new JobStore(db.jdbi());
-        RenderRequests requests = new RenderRequests(db.jdbi(), jobs, events, mapper);
+        RenderRequests requests = new RenderRequests(db.jdbi(), jobs, events);
         NewReportHook onCreated = config.autoImages() ? new AutoPrompts(new PromptBuilder(), requests, mapper) : NewReportHook.NONE;
         FileStore files = new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir());
         return new Services(mapper, events, new ReportStore(db.jdbi(), json),
-                new ReportWriter(db.jdbi(), events, mapper, onCreated, new FileReferences(files)),
+                new ReportWriter(db.jdbi(), events, onCreated, new FileReferences(files)),
                 new FacetStore(db.jdbi(), mapper), files, jobs, requests, new EmbeddingStore(db.jdbi()));
     }
 
@@ -123,7 +123,7 @@ public final class Wiring {
         NewReportHook onCreated = config.autoImages()
                 ? new AutoPrompts(new PromptBuilder(), s.renderRequests(), s.mapper(), String.join(",", config.demoImageBackends()))
                 : NewReportHook.NONE;
-        return new ReportWriter(db.jdbi(), s.events(), s.mapper(), onCreated, new FileReferences(s.files()));
+        return new ReportWriter(db.jdbi(), s.events(), onCreated, new FileReferences(s.files()));
     }
 
     /** A render worker over this database with the configured backends (not started). */

@@ -4,6 +4,7 @@ import dev.ytv2.Main;
 import dev.ytv2.Main;
 import dev.ytv2.app.Config;
 import dev.ytv2.app.Wiring;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 
 import java.io.BufferedReader;
@@ -87,8 +88,7 @@ final class EventStreamBench {
         for (int e = 0; e < events; e++) {
             Thread.sleep(intervalMs);
             raisedAt[e] = System.nanoTime();
-            long id = log.append("report-updated", server.services().mapper().createObjectNode()
-                    .put("video_id", "yt:bench" + e).put("title", "Benchmark event " + e));
+            long id = log.append(new Event.ReportUpdated("yt:bench" + e, "Benchmark event " + e, null));
             indexOfId.put(id, e);
         }
         boolean all = done.await(30, TimeUnit.SECONDS);

@@ -1,7 +1,6 @@
 package dev.ytv2.content;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.files.FileReferences;
 import org.jdbi.v3.core.Handle;
@@ -18,14 +17,12 @@ import java.util.Optional;
 public final class ReportWriter {
     private final Jdbi jdbi;
     private final EventLog events;
-    private final ObjectMapper mapper;
     private final NewReportHook onCreated;
     private final FileReferences references;
 
-    public ReportWriter(Jdbi jdbi, EventLog events, ObjectMapper mapper, NewReportHook onCreated, FileReferences references) {
+    public ReportWriter(Jdbi jdbi, EventLog events, NewReportHook onCreated, FileReferences references) {
         this.jdbi = jdbi;
         this.events = events;
-        this.mapper = mapper;
         this.onCreated = onCreated;
         this.references = references;
     }
@@ -96,9 +93,8 @@ public final class ReportWriter {
             for (IngestPayload.Summary s : p.summaries()) {
                 if (writeSummary(h, videoId, s)) revisions++;
             }
-            ObjectNode payload = mapper.createObjectNode().put("video_id", videoId);
-            p.title().ifPresent(t -> payload.put("title", t));
-            events.append(h, created ? "report-added" : "report-updated", payload);
+            String title = p.title().orElse(null);
+            events.append(h, created ? new Event.ReportAdded(videoId, title) : new Event.ReportUpdated(videoId, title, null));
             if (created) onCreated.created(h, videoId);
             return new Result(videoId, created, revisions);
         });
@@ -144,7 +140,7 @@ public final class ReportWriter {
                                     'audio_url', CAST(:url AS text), 'audio_bytes', CAST(:bytes AS bigint))
                             WHERE video_id = :videoId""")
                     .bind("url", audioUrl).bind("bytes", bytes).bind("videoId", videoId).execute();
-            events.append(h, "report-updated", mapper.createObjectNode().put("video_id", videoId).put("audio_url", audioUrl));
+            events.append(h, new Event.ReportUpdated(videoId, null, audioUrl));
             return videoId;
         }));
     }
@@ -157,7 +153,7 @@ public final class ReportWriter {
         return jdbi.inTransaction(h -> ReportStore.resolve(h, id).map(videoId -> {
             java.util.Set<String> urls = references.of(h, videoId);
             h.createUpdate("DELETE FROM content WHERE video_id = :videoId").bind("videoId", videoId).execute();
-            events.append(h, "report-deleted", mapper.createObjectNode().put("video_id", videoId));
+            events.append(h, new Event.ReportDeleted(videoId));
             return references.unreferenced(h, urls);
         }));
     }

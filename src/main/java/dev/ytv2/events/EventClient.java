@@ -24,7 +24,7 @@ final class EventClient {
         }
 
         boolean isResync() {
-            return "resync".equals(type);
+            return EventType.RESYNC.wire().equals(type);
         }
     }
 

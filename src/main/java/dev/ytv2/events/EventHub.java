@@ -38,7 +38,7 @@ public final class EventHub implements AutoCloseable {
     private final EventLog log;
     private final Settings settings;
     private final Set<EventClient> clients = ConcurrentHashMap.newKeySet();
-    private final List<java.util.function.Consumer<EventLog.Event>> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<EventLog.Entry>> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService senders;
     private final ScheduledExecutorService timers;
     private volatile long published; // id of the newest event handed to clients
@@ -85,7 +85,7 @@ public final class EventHub implements AutoCloseable {
                 return lastId == latest ? List.of() : List.of(resync(latest, "ahead_of_log"));
             }
             if (lastId < log.oldestId() - 1) return List.of(resync(latest, "too_far_behind"));
-            List<EventLog.Event> missed = log.after(lastId, settings.maxReplay() + 1);
+            List<EventLog.Entry> missed = log.after(lastId, settings.maxReplay() + 1);
             if (missed.size() > settings.maxReplay()) return List.of(resync(latest, "too_far_behind"));
             return missed.stream().map(EventHub::outgoing).toList();
         } catch (RuntimeException e) {
@@ -100,17 +100,20 @@ public final class EventHub implements AutoCloseable {
         return log.after(afterId, limit).stream().map(EventHub::outgoing).toList();
     }
 
-    private static EventClient.Outgoing resync(long latest, String reason) {
-        return new EventClient.Outgoing(latest, "resync", "{\"reason\":\"" + reason + "\",\"latest_id\":" + latest + "}");
+    private record Resync(String reason, long latestId) {
+    }
+
+    private EventClient.Outgoing resync(long latest, String reason) {
+        return new EventClient.Outgoing(latest, EventType.RESYNC.wire(), log.json(new Resync(reason, latest)));
     }
 
     /** In-process followers of the log (such as the semantic index), called on the feed's thread in id order. */
-    public void follow(java.util.function.Consumer<EventLog.Event> follower) {
+    public void follow(java.util.function.Consumer<EventLog.Entry> follower) {
         followers.add(follower);
     }
 
     /** Called by the feed with each committed event, in id order. */
-    void publish(EventLog.Event e) {
+    void publish(EventLog.Entry e) {
         EventClient.Outgoing out = outgoing(e);
         published = e.id();
         for (EventClient c : clients) c.offer(out);
@@ -128,7 +131,7 @@ public final class EventHub implements AutoCloseable {
         published = id;
     }
 
-    private static EventClient.Outgoing outgoing(EventLog.Event e) {
+    private static EventClient.Outgoing outgoing(EventLog.Entry e) {
         return new EventClient.Outgoing(e.id(), e.type(), e.payload());
     }
 

@@ -3,8 +3,8 @@ package dev.ytv2.images;
 import dev.ytv2.render.RenderRequests;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ImageFields;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.errors.Refusal;
 import org.jdbi.v3.core.Handle;
@@ -44,7 +44,7 @@ public final class ImageStore {
                     .bind("prompt", prompt).bind("setOriginal", firstPrompt).bind("videoId", item.videoId())
                     .execute();
             renders.request(h, item.videoId(), mode.wire(), prompt);
-            return append(h, "image-prompt-set", events.payload(item.videoId()).put("mode", mode.wire()));
+            return append(h, new Event.PromptSet(item.videoId(), mode.wire()));
         });
     }
 
@@ -57,7 +57,7 @@ public final class ImageStore {
                         + " image variant of report '" + item.videoId() + "'.");
             }
             setSelection(h, item.videoId(), mode, Optional.of(url));
-            return append(h, "image-variant-selected", events.payload(item.videoId()).put("mode", mode.wire()).put("url", url));
+            return append(h, new Event.VariantSelected(item.videoId(), mode.wire(), url));
         });
     }
 
@@ -72,7 +72,7 @@ public final class ImageStore {
                             WHERE video_id = :videoId""")
                     .bind("mode", mode.orElse(null)).bind("key", ImageFields.DISPLAY_MODE).bind("videoId", item.videoId())
                     .execute();
-            return append(h, "image-display-mode-set", events.payload(item.videoId()).put("mode", mode.orElse(null)));
+            return append(h, new Event.DisplayModeSet(item.videoId(), mode.orElse(null)));
         });
     }
 
@@ -90,7 +90,7 @@ public final class ImageStore {
                 .execute();
     }
 
-    private ImageChange append(Handle h, String type, ObjectNode payload) {
-        return new ImageChange(type, events.append(h, type, payload), payload);
+    private ImageChange append(Handle h, Event event) {
+        return new ImageChange(event.type().wire(), events.append(h, event), events.json(event));
     }
 }

@@ -1,6 +1,6 @@
 package dev.ytv2.images;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.files.FileReferences;
 import dev.ytv2.files.FileStore;
@@ -94,9 +94,7 @@ public final class VariantPurger implements AutoCloseable {
                             WHERE video_id = :videoId""".formatted(EXPIRED))
                     .bind("videoId", videoId).bind("retentionSeconds", retention.toSeconds()).execute();
             List<String> unused = references.unreferenced(h, urls);
-            ObjectNode payload = events.payload(videoId).put("count", urls.size());
-            urls.forEach(payload.putArray("urls")::add);
-            events.append(h, "image-images-purged", payload);
+            events.append(h, new Event.ImagesPurged(videoId, urls));
             return new Purged(urls, unused);
         });
         // After the commit: a rolled-back purge never leaves variants pointing at removed files.

@@ -1,7 +1,7 @@
 package dev.ytv2.images;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.errors.Refusal;
 import org.jdbi.v3.core.Handle;
@@ -42,13 +42,14 @@ public final class VariantStore {
             Variant v = item.find(ref);
             if (v.deleted()) throw Refusal.conflict("already_deleted", "That image variant is already deleted.");
             patch(h, item.videoId(), VariantRef.SQL_MATCH, DELETE, refBinds(ref));
-            ObjectNode payload = describe(item, v);
+            Event event = new Event.VariantDeleted(item.videoId(), v.url(), v.mode().wire(), v.id().orElse(null));
             if (item.isSelected(v)) {
                 Optional<String> replacement = item.newestRemaining(v.mode(), v).map(Variant::url);
                 ImageStore.setSelection(h, item.videoId(), v.mode(), replacement);
-                payload.put("replacement_url", replacement.orElse(null));
+                event = new Event.SelectedVariantDeleted(item.videoId(), v.url(), v.mode().wire(), v.id().orElse(null),
+                        replacement.orElse(null));
             }
-            return append(h, "image-variant-deleted", payload);
+            return append(h, event);
         });
     }
 
@@ -61,7 +62,7 @@ public final class VariantStore {
             patch(h, item.videoId(), VariantRef.SQL_MATCH, RESTORE, refBinds(ref));
             boolean select = item.selected(v.mode()).isEmpty();
             if (select) ImageStore.setSelection(h, item.videoId(), v.mode(), Optional.of(v.url()));
-            return append(h, "image-variant-restored", describe(item, v).put("selected", select));
+            return append(h, new Event.VariantRestored(item.videoId(), v.url(), v.mode().wire(), v.id().orElse(null), select));
         });
     }
 
@@ -72,7 +73,7 @@ public final class VariantStore {
             Map<String, Object> binds = new java.util.HashMap<>(refBinds(ref));
             binds.put("starred", starred);
             patch(h, item.videoId(), VariantRef.SQL_MATCH, STAR, binds);
-            return append(h, "image-variant-starred", describe(item, v).put("starred", starred));
+            return append(h, new Event.VariantStarred(item.videoId(), v.url(), v.mode().wire(), v.id().orElse(null), starred));
         });
     }
 
@@ -86,11 +87,8 @@ public final class VariantStore {
             for (ImageMode mode : modes) {
                 if (item.selected(mode).isPresent()) ImageStore.setSelection(h, item.videoId(), mode, Optional.empty());
             }
-            ObjectNode payload = events.payload(item.videoId()).put("all", true).putNull("replacement_url");
-            modes.stream().sorted().forEach(m -> payload.withArray("modes").add(m.wire()));
-            doomed.forEach(v -> payload.withArray("urls").add(v.url()));
-            payload.put("count", doomed.size());
-            return append(h, "image-variant-deleted", payload);
+            return append(h, new Event.AllVariantsDeleted(item.videoId(), modes.stream().sorted().map(ImageMode::wire).toList(),
+                    doomed.stream().map(Variant::url).toList()));
         });
     }
 
@@ -113,13 +111,7 @@ public final class VariantStore {
         return binds;
     }
 
-    private ObjectNode describe(LockedItem item, Variant v) {
-        ObjectNode p = events.payload(item.videoId()).put("url", v.url()).put("mode", v.mode().wire());
-        v.id().ifPresent(i -> p.put("id", i));
-        return p;
-    }
-
-    private ImageChange append(Handle h, String type, ObjectNode payload) {
-        return new ImageChange(type, events.append(h, type, payload), payload);
+    private ImageChange append(Handle h, Event event) {
+        return new ImageChange(event.type().wire(), events.append(h, event), events.json(event));
     }
 }

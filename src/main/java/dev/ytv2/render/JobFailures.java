@@ -1,7 +1,6 @@
 package dev.ytv2.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;
@@ -20,13 +19,11 @@ final class JobFailures {
 
     private final JobStore jobs;
     private final EventLog events;
-    private final ObjectMapper mapper;
     private final RenderConfig config;
 
-    JobFailures(JobStore jobs, EventLog events, ObjectMapper mapper, RenderConfig config) {
+    JobFailures(JobStore jobs, EventLog events, RenderConfig config) {
         this.jobs = jobs;
         this.events = events;
-        this.mapper = mapper;
         this.config = config;
     }
 
@@ -38,16 +35,15 @@ final class JobFailures {
         String message = error.length() > 2000 ? error.substring(0, 2000) + "…" : error;
         // A newer prompt already waits for this image: it replaces this render instead of queueing behind it.
         boolean superseded = jobs.hasQueuedSibling(h, job);
-        ObjectNode payload = mapper.createObjectNode().put("video_id", job.videoId()).put("mode", job.mode())
-                .put("job_id", job.id()).put("error", PublicError.of(message));
-        if (job.attempts() >= config.maxAttempts() || superseded) {
+        boolean last = job.attempts() >= config.maxAttempts() || superseded;
+        String retryAt = null;
+        if (last) {
             jobs.markFailed(h, job.id(), message);
-            payload.put("final", true).putNull("retry_at");
         } else {
             Job requeued = jobs.requeue(h, job.id(), message, backoff(job.attempts()), false);
-            payload.put("final", false).put("retry_at", requeued.runAfter().toInstant().toString());
+            retryAt = requeued.runAfter().toInstant().toString();
         }
-        events.append(h, "image-job-failed", payload);
+        events.append(h, new Event.JobFailed(job.videoId(), job.mode(), job.id(), PublicError.of(message), last, retryAt));
     }
 
     /** backoff, 2x backoff, 4x backoff, ... after attempts 1, 2, 3, ... */

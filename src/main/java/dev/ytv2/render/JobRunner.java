@@ -1,6 +1,6 @@
 package dev.ytv2.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;
@@ -30,18 +30,16 @@ final class JobRunner {
     private final RenderCommit commit;
     private final JobFailures failures;
     private final EventLog events;
-    private final ObjectMapper mapper;
     private final RenderConfig config;
 
     JobRunner(Jdbi jdbi, JobStore jobs, JobBackends backends, RenderCommit commit, JobFailures failures, EventLog events,
-              ObjectMapper mapper, RenderConfig config) {
+              RenderConfig config) {
         this.jdbi = jdbi;
         this.jobs = jobs;
         this.backends = backends;
         this.commit = commit;
         this.failures = failures;
         this.events = events;
-        this.mapper = mapper;
         this.config = config;
     }
 
@@ -49,8 +47,7 @@ final class JobRunner {
     Optional<Claimed> claim(String worker) {
         String owner = worker + "/" + UUID.randomUUID();
         return jdbi.inTransaction(h -> jobs.claim(h, owner, config.lease()).map(job -> {
-            events.append(h, "image-job-started", mapper.createObjectNode().put("video_id", job.videoId())
-                    .put("mode", job.mode()).put("job_id", job.id()).put("attempt", job.attempts()));
+            events.append(h, new Event.JobStarted(job.videoId(), job.mode(), job.id(), job.attempts()));
             return new Claimed(job, owner);
         }));
     }
@@ -118,8 +115,7 @@ final class JobRunner {
                 failures.record(h, job, "stopped by a worker shutdown; a newer render is queued");
             } else {
                 Job again = jobs.requeue(h, job.id(), null, Duration.ZERO, true);
-                events.append(h, "image-job-queued", mapper.createObjectNode().put("video_id", again.videoId())
-                        .put("mode", again.mode()).put("job_id", again.id()));
+                events.append(h, new Event.JobQueued(again.videoId(), again.mode(), again.id()));
                 RenderRequests.wake(h, again.videoId());
             }
         }));

@@ -3,6 +3,7 @@ package dev.ytv2.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ImageFields;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.files.ImageCheck;
@@ -80,11 +81,7 @@ final class RenderCommit {
                         .bind("prompt", job.prompt()).bind("url", url).bind("ai1", ai1).bind("videoId", job.videoId())
                         .execute();
                 jobs.markDone(h, job.id());
-                ObjectNode payload = mapper.createObjectNode().put("video_id", job.videoId()).put("mode", job.mode())
-                        .put("job_id", job.id());
-                payload.set("variant", v);
-                payload.put("selected", true);
-                events.append(h, "image-variant-added", payload);
+                events.append(h, new Event.VariantAdded(job.videoId(), job.mode(), job.id(), v));
                 return Optional.of(v);
             });
             if (variant.isEmpty()) files.delete(url);

@@ -1,7 +1,6 @@
 package dev.ytv2.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;
@@ -24,13 +23,11 @@ public final class RenderRequests {
     private final Jdbi jdbi;
     private final JobStore jobs;
     private final EventLog events;
-    private final ObjectMapper mapper;
 
-    public RenderRequests(Jdbi jdbi, JobStore jobs, EventLog events, ObjectMapper mapper) {
+    public RenderRequests(Jdbi jdbi, JobStore jobs, EventLog events) {
         this.jdbi = jdbi;
         this.jobs = jobs;
         this.events = events;
-        this.mapper = mapper;
     }
 
     /** For the set-image-prompt endpoint, inside its transaction, after the prompt is written: a person waits. */
@@ -72,12 +69,8 @@ public final class RenderRequests {
     }
 
     void queued(Handle h, Job job) {
-        events.append(h, "image-job-queued", payload(job));
+        events.append(h, new Event.JobQueued(job.videoId(), job.mode(), job.id()));
         wake(h, job.videoId());
-    }
-
-    ObjectNode payload(Job job) {
-        return mapper.createObjectNode().put("video_id", job.videoId()).put("mode", job.mode()).put("job_id", job.id());
     }
 
     /** Delivered on commit, so a worker never looks before the prompt and job are visible. */

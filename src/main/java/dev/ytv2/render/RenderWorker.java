@@ -2,6 +2,7 @@ package dev.ytv2.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.db.DatabaseUrl;
+import dev.ytv2.db.PgListener;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.jobs.JobStore;
@@ -29,11 +30,12 @@ public final class RenderWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RenderWorker.class);
     private static final int SWEEP_LIMIT = 500;
     private static final long GRACE_MILLIS = 2000;
+    static final String LISTENER_NAME = "ytv2-render-listener";
 
     private final String name;
     private final JobRunner runner;
     private final PendingSweep sweep;
-    private final RenderListener listener;
+    private final PgListener listener;
     private final RenderConfig config;
     private final Doorbell doorbell = new Doorbell();
     private final ScheduledExecutorService scheduler;
@@ -46,10 +48,10 @@ public final class RenderWorker implements AutoCloseable {
     }
 
     public static RenderWorker create(String name, Deps d, Backends backends, RenderConfig config) {
-        JobFailures failures = new JobFailures(d.jobs(), d.events(), d.mapper(), config);
+        JobFailures failures = new JobFailures(d.jobs(), d.events(), config);
         RenderCommit commit = new RenderCommit(d.jdbi(), d.jobs(), d.files(), d.events(), d.mapper(), Clock.systemUTC());
         JobBackends perJob = new JobBackends(backends, names -> Backends.fromConfig(names, config, d.mapper()));
-        JobRunner runner = new JobRunner(d.jdbi(), d.jobs(), perJob, commit, failures, d.events(), d.mapper(), config);
+        JobRunner runner = new JobRunner(d.jdbi(), d.jobs(), perJob, commit, failures, d.events(), config);
         return new RenderWorker(name, runner, new PendingSweep(d.jdbi(), d.jobs(), d.requests(), failures), d.url(), config);
     }
 
@@ -58,12 +60,23 @@ public final class RenderWorker implements AutoCloseable {
         this.runner = runner;
         this.sweep = sweep;
         this.config = config;
-        this.listener = new RenderListener(listenUrl, this::notified, this::sweepNow);
+        this.listener = new PgListener(listenUrl, LISTENER_NAME, List.of(RenderRequests.CHANNEL), new PgListener.Handler() {
+            // Work announced while no connection listened is found by a sweep instead.
+            @Override
+            public void connected() {
+                sweepNow();
+            }
+
+            @Override
+            public void notified(List<PgListener.Notification> batch) {
+                batch.forEach(n -> RenderWorker.this.notified(n.payload()));
+            }
+        });
         this.scheduler = Executors.newScheduledThreadPool(1, r -> daemon(r, name + "-timer"));
     }
 
     public RenderWorker start() {
-        threads.add(daemon(listener, name + "-listen"));
+        listener.start();
         for (int i = 1; i <= config.concurrency(); i++) {
             String threadName = name + "-" + i;
             threads.add(daemon(() -> loop(threadName), threadName));
@@ -124,7 +137,7 @@ public final class RenderWorker implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
-        listener.stop();
+        listener.close();
         doorbell.ring();
         join(GRACE_MILLIS);
         threads.forEach(Thread::interrupt);

@@ -1,7 +1,7 @@
 package dev.ytv2.semantic;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;
@@ -166,9 +166,7 @@ public final class EmbedWorker implements AutoCloseable {
                 d.jobs().markDone(h, job.id());
             }
             if (!updated.isEmpty()) {
-                ObjectNode payload = d.mapper().createObjectNode().put("model", provider.model());
-                updated.forEach(payload.putArray("video_ids")::add);
-                d.events().append(h, "embeddings-updated", payload);
+                d.events().append(h, new Event.EmbeddingsUpdated(provider.model(), updated));
             }
         });
     }
@@ -178,8 +176,7 @@ public final class EmbedWorker implements AutoCloseable {
         boolean last = job.attempts() >= config.maxAttempts();
         if (last) d.jobs().markFailed(h, job.id(), message);
         else d.jobs().requeue(h, job.id(), message, backoff(job.attempts()), false);
-        d.events().append(h, "embed-job-failed", d.mapper().createObjectNode().put("video_id", job.videoId())
-                .put("job_id", job.id()).put("error", message).put("final", last));
+        d.events().append(h, new Event.EmbedJobFailed(job.videoId(), job.id(), message, last));
     }
 
     private Duration backoff(int attempts) {

@@ -3,6 +3,7 @@ package dev.ytv2.semantic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.events.EventLog;
+import dev.ytv2.events.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,12 +65,10 @@ public final class SemanticIndex implements Neighbours {
     }
 
     /** The event follower. */
-    public void onEvent(EventLog.Event e) {
-        List<String> ids = switch (e.type()) {
-            case "embeddings-updated" -> idsOf(e.payload());
-            case "report-deleted" -> e.videoId() == null ? List.of() : List.of(e.videoId());
-            default -> List.of();
-        };
+    public void onEvent(EventLog.Entry e) {
+        List<String> ids = e.is(EventType.EMBEDDINGS_UPDATED) ? idsOf(e.payload())
+                : e.is(EventType.REPORT_DELETED) && e.videoId() != null ? List.of(e.videoId())
+                : List.of();
         if (ids.isEmpty()) return;
         synchronized (loading) {
             if (pending != null) {

@@ -20,7 +20,7 @@ class EventHubTest {
     void idleStreamsGetHeartbeatCommentsAndTheLogIsPrunedToItsBound() throws Exception {
         try (Database db = Database.open(Optional.of(TestDatabase.newDatabase()), Files.createTempDirectory("ytv2-hub-"), 4)) {
             EventLog log = new EventLog(db.jdbi(), Json.mapper());
-            for (int i = 0; i < 30; i++) log.append("report-updated", log.payload("yt:p" + i));
+            for (int i = 0; i < 30; i++) log.append(new Event.ReportUpdated("yt:p" + i, null, null));
             EventHub hub = new EventHub(log, new EventHub.Settings(16, 100, Duration.ofMillis(200), Duration.ofMillis(300), 10, Duration.ofSeconds(10)));
             EventRoutes routes = new EventRoutes(hub);
             Javalin app = Javalin.create(c -> c.routes.get("/events", routes::stream)).start(0);
@@ -52,7 +52,7 @@ class EventHubTest {
                 // 4 KB window, so both clients fall behind their queues and block in a write.
                 long lastId = db.jdbi().inTransaction(h -> {
                     long id = 0;
-                    for (int i = 0; i < 400; i++) id = log.append(h, "report-updated", log.payload("yt:p" + i).put("filler", filler));
+                    for (int i = 0; i < 400; i++) id = log.append(h, new Event.ReportUpdated("yt:p" + i, filler, null));
                     return id;
                 });
                 pausing.startReading();

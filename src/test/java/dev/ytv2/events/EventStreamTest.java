@@ -34,9 +34,11 @@ class EventStreamTest {
         return id;
     }
 
-    private static long raise(String type) {
-        return server.running.services().events().append(type, server.object().put("video_id", "yt:raised"));
+    private static long raise(Event event) {
+        return server.running.services().events().append(event);
     }
+
+    private static final Event UPDATED = new Event.ReportUpdated("yt:raised", null, null);
 
     private static JsonNode json(String data) {
         try {
@@ -65,14 +67,14 @@ class EventStreamTest {
     void aClientReconnectingWithLastEventIdGetsExactlyWhatItMissed() {
         long seen;
         try (SseTestClient first = SseTestClient.open(server.base, "/api/report-events")) {
-            long id = raise("report-updated");
+            long id = raise(UPDATED);
             seen = first.awaitEvent(e -> e.id() == id, Duration.ofSeconds(5)).id();
         }
-        List<Long> missed = List.of(raise("report-updated"), raise("image-variant-added"), raise("report-deleted"));
+        List<Long> missed = List.of(raise(UPDATED), raise(new Event.VariantAdded("yt:raised", "ai1", 1, server.object())), raise(new Event.ReportDeleted("yt:raised")));
         try (SseTestClient again = SseTestClient.open(server.base, "/api/report-events", "Last-Event-ID", Long.toString(seen));
              SseTestClient byQuery = SseTestClient.open(server.base, "/api/report-events?last_event_id=" + seen)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> again.events.size() >= 3 && byQuery.events.size() >= 3);
-            long live = raise("report-added");
+            long live = raise(new Event.ReportAdded("yt:raised", null));
             again.awaitEvent(e -> e.id() == live, Duration.ofSeconds(5));
             assertThat(again.events.stream().map(SseTestClient.Event::id).toList()).containsExactly(missed.get(0), missed.get(1), missed.get(2), live);
             assertThat(again.events.get(1).type()).isEqualTo("image-variant-added");
@@ -82,8 +84,8 @@ class EventStreamTest {
 
     @Test
     void aClientFurtherBehindThanTheLogKeepsIsToldToResync() {
-        long old = raise("report-updated");
-        for (int i = 0; i < 5; i++) raise("report-updated");
+        long old = raise(UPDATED);
+        for (int i = 0; i < 5; i++) raise(UPDATED);
         server.running.services().events().prune(2);
         try (SseTestClient c = SseTestClient.open(server.base, "/api/report-events", "Last-Event-ID", Long.toString(old))) {
             SseTestClient.Event resync = c.awaitEvent(e -> e.type().equals("resync"), Duration.ofSeconds(5));
@@ -113,9 +115,9 @@ class EventStreamTest {
             server.running.database().jdbi().useHandle(h -> h.execute(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()",
                     EventFeed.APPLICATION_NAME));
-            long during = raise("report-updated");
+            long during = raise(UPDATED);
             c.awaitEvent(e -> e.id() == during, Duration.ofSeconds(10));
-            long after = raise("report-updated");
+            long after = raise(UPDATED);
             c.awaitEvent(e -> e.id() == after, Duration.ofSeconds(10));
         }
     }
@@ -130,8 +132,7 @@ class EventStreamTest {
             assertThat(own.hub().clientCount()).isEqualTo(2);
             long last = 0;
             for (int i = 0; i < 1500; i++) {
-                last = own.running.services().events().append("report-updated",
-                        own.object().put("video_id", "yt:bulk").put("filler", big));
+                last = own.running.services().events().append(new Event.ReportUpdated("yt:bulk", big, null));
             }
             long lastId = last;
             fast.awaitEvent(e -> e.id() == lastId, Duration.ofSeconds(30));
@@ -152,8 +153,7 @@ class EventStreamTest {
             List<Long> ids = server.running.database().jdbi().inTransaction(h -> {
                 List<Long> out = new ArrayList<>();
                 for (int i = 0; i < 2_000; i++) {
-                    out.add(server.running.services().events().append(h, "report-updated",
-                            server.object().put("video_id", "yt:burst").put("filler", filler)));
+                    out.add(server.running.services().events().append(h, new Event.ReportUpdated("yt:burst", filler, null)));
                 }
                 return out;
             });

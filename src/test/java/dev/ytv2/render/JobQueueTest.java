@@ -86,7 +86,7 @@ class JobQueueTest {
 
         // The prompt is still "pending" by the memo's rule, but the sweep does not start it over.
         PendingSweep sweep = new PendingSweep(kit.jdbi, kit.s.jobs(), kit.s.renderRequests(),
-                new JobFailures(kit.s.jobs(), kit.s.events(), kit.s.mapper(), RenderConfig.fromEnv(RenderKit.fastEnv())));
+                new JobFailures(kit.s.jobs(), kit.s.events(), RenderConfig.fromEnv(RenderKit.fastEnv())));
         assertThat(sweep.sweep(100)).isZero();
         kit.setPrompt(id, "ai1", "a circuit board city");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> kit.jobs(id).size() == 1);
