@@ -1,5 +1,6 @@
 package dev.ytv2.reliability;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.ReconnectingSseClient;
 import dev.ytv2.support.ServerProcess;
 import dev.ytv2.support.TestDatabase;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * clients are connected, and events are raised meanwhile through a second server sharing the
  * database. Each client must end up with every event, in order, exactly once.
  */
+@DbTest
 class ServerRestartTest {
     static final int CLIENTS = 5;
 

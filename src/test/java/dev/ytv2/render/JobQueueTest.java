@@ -6,6 +6,7 @@ import dev.ytv2.render.backend.ImageBackend;
 import dev.ytv2.render.backend.RenderConfig;
 import dev.ytv2.render.backend.RenderedImage;
 import dev.ytv2.render.builtin.BuiltinRenderer;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Leases, crashes, backoff, failure for good, retry, and several workers on one queue. */
+@DbTest
 class JobQueueTest {
     RenderKit kit;
     final List<RenderWorker> workers = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.ytv2.semantic;
 
 import dev.ytv2.db.Database;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.SharedEmbeddings;
 import dev.ytv2.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+@DbTest
 class BuiltinEmbeddingsTest {
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ytv2.web.ui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Needs the event stream (SPEC 4.4); skipped, not failed, on a server that does not serve it yet. */
+@BrowserTest
 class LiveUpdatesBrowserTest {
     static TestServer server;
     static String first, second;
