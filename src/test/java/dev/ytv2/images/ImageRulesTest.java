@@ -20,7 +20,7 @@ import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The memo's rules for image fields, one by one, through the real API and the real table. */
+/** The rules image writes keep (README, API: Images), one by one, through the real API and the real table. */
 @DbTest
 class ImageRulesTest {
     static TestServer server;

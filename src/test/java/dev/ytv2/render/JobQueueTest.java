@@ -86,7 +86,7 @@ class JobQueueTest {
         assertThat(Duration.between(started.get(1).at(), started.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(600));
         assertThat(kit.analysis(id).has("summary_image_prompt_last_used")).isFalse();
 
-        // The prompt is still "pending" by the memo's rule, but the sweep does not start it over.
+        // The prompt is still pending (set, and not the last one rendered), but the sweep does not start it over.
         PendingSweep sweep = new PendingSweep(kit.jdbi, kit.s.jobs(), kit.s.renderRequests(),
                 new JobFailures(kit.s.jobs(), kit.s.events(), kit.s.mapper(), RenderConfig.fromEnv(RenderKit.fastEnv())));
         assertThat(sweep.sweep(100)).isZero();

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SPEC 7: "a worker killed mid-render loses no job and duplicates no variant", with real `ytv2 worker`
+ * A worker killed mid-render loses no job and duplicates no variant (docs/RELIABILITY.md), with real `ytv2 worker`
  * processes sharing one PostgreSQL and a fake AUTOMATIC1111 of the test's that holds the first
  * txt2img request open, so the render is provably in progress when the worker dies.
  */

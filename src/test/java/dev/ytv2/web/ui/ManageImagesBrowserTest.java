@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Manage Images dialog (SPEC 6, issue 6) in a real browser, against a server whose render
+ * The Manage Images dialog (README, Manage Images) in a real browser, against a server whose render
  * worker draws with the builtin renderer behind a gate the test can hold shut or make fail.
  */
 @BrowserTest
