@@ -1,4 +1,4 @@
-// The JSON API (SPEC section 4). Every write carries the CSRF header the server asks of cookie writes.
+// The JSON API (README, API). Every write carries the CSRF header the server asks of cookie writes.
 // The admin token is only ever sent once, to POST /api/session; the page never keeps it.
 
 export class ApiError extends Error {

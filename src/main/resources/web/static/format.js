@@ -82,10 +82,6 @@ export function categoriesOf(report) {
   return out;
 }
 
-export function countLabel(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The first text whose measured width fits, else the last (the shortest the caller offers). */
 export function firstThatFits(texts, width, measure) {
   return texts.find((t) => measure(t) <= width) ?? texts[texts.length - 1];

@@ -1,4 +1,4 @@
-// Which image a card shows (SPEC section 3). Pure functions, no DOM.
+// Which image a card shows (README, Image modes). Pure functions, no DOM.
 //
 // resolveImage(report, mode, rotateCounter) answers an ordered chain of candidates
 // [{source: 'og'|'ai1'|'ai2', url}]: the card shows the first, and falls back along the chain

@@ -1,4 +1,4 @@
-// Pure helpers for the Manage Images dialog (SPEC 6): prompt defaults, variant lists, job state.
+// Pure helpers for the Manage Images dialog (README, Manage Images): prompt defaults, variant lists, job state.
 
 import { safeUrl } from './safe-url.js';
 

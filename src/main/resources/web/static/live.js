@@ -1,4 +1,4 @@
-// Live updates over Server-Sent Events.
+// Live updates over Server-Sent Events (GET /api/report-events; README, API: Events).
 // The browser's EventSource reconnects by itself and sends Last-Event-ID, so the server replays
 // what we missed. When the stream is closed for good (a failed reconnect), we open a new one with
 // backoff and ask the page to resync, because a fresh EventSource has no Last-Event-ID.

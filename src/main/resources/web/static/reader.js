@@ -169,7 +169,7 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
     if (variant.render) {
       variant.render(panel);
     } else if (typeof variant.html === 'string' && variant.html) {
-      // Server-sanitised HTML (SPEC 4.2): the single sanctioned HTML insertion in this app.
+      // HTML the server sanitised to its allow-list: the single sanctioned HTML insertion in this app.
       panel.innerHTML = variant.html;
       for (const a of panel.querySelectorAll('a[href]')) {
         if (!safeUrl(a.getAttribute('href'))) a.removeAttribute('href');

@@ -1,4 +1,4 @@
-// Applies an image event (SPEC 4.4) to a report row, returning a new row. Pure; no DOM.
+// Applies an image event (README, API: Events) to a report row, returning a new row. Pure; no DOM.
 // The page shows the change at once and then refetches the row to be sure it matches the server.
 
 const clone = (r) => ({ ...r, analysis: { ...(r.analysis || {}) } });

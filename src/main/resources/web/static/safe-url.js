@@ -17,8 +17,3 @@ export function safeUrl(value) {
   if (!match || CONTROL.test(url)) return null;
   return url;
 }
-
-/** A same-page URL for a query string, e.g. "?report=yt:abc". */
-export function selfLink(query) {
-  return query ? `?${query}` : './';
-}

@@ -138,10 +138,6 @@ export function withHasAudio(state, value) {
   return { ...state, has_audio: value === true || value === false ? value : null, report: null };
 }
 
-export function withDates(state, from, to) {
-  return { ...state, date_from: DATE.test(from || '') ? from : '', date_to: DATE.test(to || '') ? to : '' };
-}
-
 export function withReport(state, id) {
   return { ...state, report: id ? String(id) : null };
 }

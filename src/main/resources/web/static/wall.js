@@ -136,6 +136,5 @@ export function createWall({ api, grid, status, sentinel, countEl, cardCtx, onCl
     refreshImages(setting) {
       for (const el of cards.values()) applyImage(el, setting);
     },
-    ids: () => Array.from(cards.keys()),
   };
 }

@@ -2,6 +2,7 @@ package dev.ytv2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.ServerProcess;
 import dev.ytv2.support.TestDatabase;
 import dev.ytv2.support.TestServer;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The commands as a user runs them: real processes, their output and exit codes. */
+@DbTest
 class CommandLineTest {
     static final ObjectMapper JSON = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();

@@ -2,7 +2,7 @@ package dev.ytv2.content;
 
 import java.util.List;
 
-/** The image keys inside analysis_json (SPEC section 2): owned by image writes, kept by re-ingest. */
+/** The image keys inside analysis_json, named as YTV2 stores them: owned by image writes, kept by re-ingest. */
 public final class ImageFields {
     public static final String PROMPT = "summary_image_prompt";
     public static final String PROMPT_LAST_USED = "summary_image_prompt_last_used";

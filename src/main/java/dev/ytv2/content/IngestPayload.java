@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One report as existing YTV2 workers send it (SPEC 4.5), validated. JSON documents may arrive
+ * One report as existing YTV2 workers send it (README, API: Ingest), validated. JSON documents may arrive
  * as objects or as JSON strings; both are accepted.
  */
 public record IngestPayload(

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.Optional;
 
-/** Builds the report shapes of SPEC 4.2 from stored rows: compact for lists, whole for the detail. */
+/** Builds the report shapes of the API (README, API: Reading) from stored rows: compact for lists, whole for the detail. */
 public final class ReportJson {
     private static final List<String> EXCERPT_PREFERENCE = List.of("comprehensive", "executive", "key-insights", "bullet-points");
     private static final int EXCERPT_LENGTH = 280;

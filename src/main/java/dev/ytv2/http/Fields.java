@@ -33,13 +33,4 @@ public final class Fields {
         if (!value.isBoolean()) throw Refusal.invalid("invalid_field", "Field '" + name + "' must be true or false.");
         return Optional.of(value.booleanValue());
     }
-
-    public static Optional<Integer> optionalInt(JsonNode body, String name, int min, int max) {
-        JsonNode value = body.get(name);
-        if (value == null || value.isNull()) return Optional.empty();
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw Refusal.invalid("invalid_field", "Field '" + name + "' must be a whole number from " + min + " to " + max + ".");
-        }
-        return Optional.of(value.intValue());
-    }
 }

@@ -3,7 +3,7 @@ package dev.ytv2.images;
 import dev.ytv2.content.ImageFields;
 import dev.ytv2.errors.Refusal;
 
-/** The two AI image pipelines of the memo, with the analysis keys each one owns. */
+/** The two AI image pipelines, A1 ("themed") and AI2 ("freestyle"), with the analysis keys each one owns. */
 public enum ImageMode {
     AI1("ai1", ImageFields.PROMPT, ImageFields.PROMPT_ORIGINAL, ImageFields.SELECTED_URL),
     AI2("ai2", ImageFields.AI2_PROMPT, ImageFields.AI2_PROMPT_ORIGINAL, ImageFields.AI2_URL);

@@ -13,7 +13,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** The image endpoints of SPEC 4.3: one small handler per action; auth is applied in the route table. */
+/** The image endpoints (README, API: Images): one small handler per action; auth is applied in the route table. */
 public final class ImageRoutes {
     public static final int MAX_PROMPT = 4000;
     private static final Set<String> DISPLAY_MODES = Set.of("og", "ai1", "ai2");

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the memo's pending work: items whose trimmed prompt is set and differs from the trimmed
+ * Finds pending work (README, Render worker): items whose trimmed prompt is set and differs from the trimmed
  * `*_last_used`, with no job queued or running for them, and not already failed for good on that
  * very prompt (only an explicit request or Retry renders that again). Also returns the jobs of
  * vanished workers to the queue.

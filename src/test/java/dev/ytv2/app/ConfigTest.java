@@ -1,5 +1,6 @@
 package dev.ytv2.app;
 
+import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Settings: a mode changes defaults, never what the environment set. */
+@UnitTest
 class ConfigTest {
     @Test
     void demoTurnsOnAutomaticImagesAndPacingOnlyWhereTheEnvironmentIsSilent() {

@@ -1,5 +1,6 @@
 package dev.ytv2.bench;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * errors, every stream holds every event), not a timing one; the long run's figures are in
  * docs/BENCHMARKS.md.
  */
+@DbTest
 class SoakTest {
 
     @Test

@@ -2,6 +2,7 @@ package dev.ytv2.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Writes inside analysis_json keep a document an older writer stored as a JSON string, and the A1
  * selection stays the same in the column (cards) and the document (workers), whoever writes it.
  */
+@DbTest
 class AnalysisDocumentTest {
     static TestServer server;
     static Jdbi jdbi;

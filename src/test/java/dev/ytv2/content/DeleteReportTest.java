@@ -2,6 +2,7 @@ package dev.ytv2.content;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.files.MediaType;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@DbTest
 class DeleteReportTest {
     static TestServer server;
 

@@ -2,6 +2,7 @@ package dev.ytv2.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@DbTest
 class IngestTest {
     static TestServer server;
     static Jdbi jdbi;

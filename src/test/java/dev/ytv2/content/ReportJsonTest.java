@@ -1,9 +1,11 @@
 package dev.ytv2.content;
 
+import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class ReportJsonTest {
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ytv2.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@DbTest
 class ReportsApiTest {
     static TestServer server;
 

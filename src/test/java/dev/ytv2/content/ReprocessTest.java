@@ -2,6 +2,7 @@ package dev.ytv2.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** `POST /api/reprocess` against a local fake of YTV2's processing backend, in each way it can answer. */
+@DbTest
 class ReprocessTest {
     static HttpServer backend;
     static TestServer server;

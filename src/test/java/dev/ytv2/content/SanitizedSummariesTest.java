@@ -1,5 +1,6 @@
 package dev.ytv2.content;
 
+import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -7,6 +8,7 @@ import java.time.OffsetDateTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A revision's HTML is sanitised once and then served from memory; a new revision is sanitised anew. */
+@UnitTest
 class SanitizedSummariesTest {
     static final OffsetDateTime T = OffsetDateTime.parse("2025-01-01T00:00:00Z");
 

@@ -1,6 +1,7 @@
 package dev.ytv2.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Paging through a search whose word is in most reports, and one in only a few. */
+@DbTest
 class SearchPagingTest {
     static final int REPORTS = 60;
     static TestServer server;

@@ -1,5 +1,6 @@
 package dev.ytv2.content;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Deleting a report removes only the stored files that no other report still refers to. */
+@DbTest
 class SharedFileDeleteTest {
     static TestServer server;
 

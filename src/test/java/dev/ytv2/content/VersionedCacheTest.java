@@ -1,5 +1,6 @@
 package dev.ytv2.content;
 
+import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@UnitTest
 class VersionedCacheTest {
     @Test
     void callersMissingTheSameKeyTogetherShareOneComputation() throws Exception {

@@ -4,6 +4,7 @@ import dev.ytv2.Main;
 import dev.ytv2.Main;
 import dev.ytv2.app.Config;
 import dev.ytv2.app.Wiring;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestDatabase;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@DbTest
 class DatabaseTest {
 
     @Test

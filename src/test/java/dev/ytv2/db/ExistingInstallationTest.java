@@ -2,6 +2,7 @@ package dev.ytv2.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestDatabase;
 import dev.ytv2.support.TestServer;
 import org.jdbi.v3.core.Jdbi;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * row is listed, found and faceted, the image endpoints work on those rows, and the installation's
  * own writers keep working beside ours.
  */
+@DbTest
 class ExistingInstallationTest {
 
     @Nested

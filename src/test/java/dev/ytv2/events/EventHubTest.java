@@ -1,6 +1,7 @@
 package dev.ytv2.events;
 
 import dev.ytv2.db.Database;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.SseTestClient;
 import dev.ytv2.support.TestDatabase;
 import dev.ytv2.http.Json;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The hub's timers, with short periods so they can be watched (the server uses 15 s and 10 min). */
+@DbTest
 class EventHubTest {
     @Test
     void idleStreamsGetHeartbeatCommentsAndTheLogIsPrunedToItsBound() throws Exception {

@@ -1,6 +1,7 @@
 package dev.ytv2.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.SseTestClient;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@DbTest
 class EventStreamTest {
     static TestServer server;
 

@@ -1,5 +1,6 @@
 package dev.ytv2.files;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@DbTest
 class ExportsTest {
     static TestServer server;
     static String pngUrl;

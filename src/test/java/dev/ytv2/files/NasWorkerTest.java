@@ -3,6 +3,7 @@ package dev.ytv2.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.app.Config;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * image with its sync secret, ingests a report pointing at them, and checks them back with HEAD
  * and GET, by URL and by video id. Nothing about the worker changes.
  */
+@DbTest
 class NasWorkerTest {
     static final String SYNC_SECRET = "nas-sync-secret";
     static TestServer server;

@@ -2,6 +2,7 @@ package dev.ytv2.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Hostile;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.TestServer;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Generated hostile bodies for every image write and upload: a 2xx or a clear 4xx, and a refusal
  * leaves the report (API detail and raw row) and the event log exactly as they were.
  */
+@DbTest
 class HostileImageWriteProperties {
     static TestServer server;
     static ImageKit kit;

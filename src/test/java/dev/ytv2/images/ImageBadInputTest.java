@@ -1,5 +1,6 @@
 package dev.ytv2.images;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input to every image endpoint: a clear 4xx with `{error, message}`, and nothing changed. */
+@DbTest
 class ImageBadInputTest {
     static TestServer server;
     static ImageKit kit;

@@ -1,6 +1,7 @@
 package dev.ytv2.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Users hammer one report with mixed image writes while a worker appends variants. Event ids are
  * handed out in commit order, so for each key the write with the highest event id must be what stands.
  */
+@DbTest
 class ImageConcurrencyTest {
     static TestServer server;
     static ImageKit kit;

@@ -4,6 +4,7 @@ import dev.ytv2.render.RenderRequests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,8 @@ import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The memo's rules for image fields, one by one, through the real API and the real table. */
+/** The rules image writes keep (README, API: Images), one by one, through the real API and the real table. */
+@DbTest
 class ImageRulesTest {
     static TestServer server;
     static ImageKit kit;

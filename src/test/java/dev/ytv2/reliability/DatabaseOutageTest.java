@@ -1,6 +1,7 @@
 package dev.ytv2.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.SseTestClient;
 import dev.ytv2.support.StoppablePostgres;
 import dev.ytv2.support.TestServer;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * the product recovers by itself when the database is back; the event stream carries on; and no
  * write acknowledged before the outage is lost.
  */
+@DbTest
 class DatabaseOutageTest {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ytv2.reliability;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.ReconnectingSseClient;
 import dev.ytv2.support.ServerProcess;
 import dev.ytv2.support.TestDatabase;
@@ -21,11 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SPEC 7: "a server restart loses no event for a reconnecting client". The server is a real
+ * A server restart loses no event for a reconnecting client (docs/RELIABILITY.md). The server is a real
  * `ytv2 serve` process; it is stopped (SIGTERM) and later killed (SIGKILL) while event-stream
  * clients are connected, and events are raised meanwhile through a second server sharing the
  * database. Each client must end up with every event, in order, exactly once.
  */
+@DbTest
 class ServerRestartTest {
     static final int CLIENTS = 5;
 

@@ -1,6 +1,7 @@
 package dev.ytv2.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** YTV2_AUTO_IMAGES with the worker inside the server, as `ytv2 serve --demo` runs. */
+@DbTest
 class AutoImagesTest {
     static RenderKit kit;
 

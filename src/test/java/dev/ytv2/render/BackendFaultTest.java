@@ -3,6 +3,7 @@ package dev.ytv2.render;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.render.backend.FakeHttp;
 import dev.ytv2.render.builtin.BuiltinRenderer;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.ServerProcess;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * backs off and then fails for good with an error that names the backend and the reason, and the
  * same worker process renders the next job as soon as the server answers properly again.
  */
+@DbTest
 class BackendFaultTest {
     static final byte[] PNG = new BuiltinRenderer().renderPng("fake sdapi", 3, 64, 36);
     static final Duration TIMEOUT = Duration.ofMillis(500);

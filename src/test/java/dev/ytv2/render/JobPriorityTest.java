@@ -3,6 +3,7 @@ package dev.ytv2.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The claim order on real PostgreSQL: what a person asked for goes ahead of background renders,
  * each class first in, first out; and the place a queued job reports matches that order.
  */
+@DbTest
 class JobPriorityTest {
     RenderKit kit;
 

@@ -6,6 +6,7 @@ import dev.ytv2.render.backend.ImageBackend;
 import dev.ytv2.render.backend.RenderConfig;
 import dev.ytv2.render.backend.RenderedImage;
 import dev.ytv2.render.builtin.BuiltinRenderer;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Leases, crashes, backoff, failure for good, retry, and several workers on one queue. */
+@DbTest
 class JobQueueTest {
     RenderKit kit;
     final List<RenderWorker> workers = new ArrayList<>();
@@ -84,7 +86,7 @@ class JobQueueTest {
         assertThat(Duration.between(started.get(1).at(), started.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(600));
         assertThat(kit.analysis(id).has("summary_image_prompt_last_used")).isFalse();
 
-        // The prompt is still "pending" by the memo's rule, but the sweep does not start it over.
+        // The prompt is still pending (set, and not the last one rendered), but the sweep does not start it over.
         PendingSweep sweep = new PendingSweep(kit.jdbi, kit.s.jobs(), kit.s.renderRequests(),
                 new JobFailures(kit.s.jobs(), kit.s.events(), RenderConfig.fromEnv(RenderKit.fastEnv())));
         assertThat(sweep.sweep(100)).isZero();

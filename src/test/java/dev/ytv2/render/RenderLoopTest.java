@@ -3,6 +3,7 @@ package dev.ytv2.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ytv2.render.backend.BuiltinBackend;
 import dev.ytv2.render.builtin.BuiltinRenderer;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The whole loop on a real database with the builtin backend: prompt in, selected image out. */
+@DbTest
 class RenderLoopTest {
     static RenderKit kit;
     static RenderWorker worker;

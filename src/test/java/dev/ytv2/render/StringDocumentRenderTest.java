@@ -1,6 +1,7 @@
 package dev.ytv2.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import static org.awaitility.Awaitility.await;
  * Older writers store analysis_json as a JSON string holding the document. A render that finishes
  * after such a writer rewrote the document keeps everything that writer stored.
  */
+@DbTest
 class StringDocumentRenderTest {
     static RenderKit kit;
     static ScriptedBackend backend;

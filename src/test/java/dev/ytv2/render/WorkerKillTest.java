@@ -6,6 +6,7 @@ import dev.ytv2.render.backend.BackendException;
 import dev.ytv2.render.backend.FakeHttp;
 import dev.ytv2.render.backend.RenderedImage;
 import dev.ytv2.render.builtin.BuiltinRenderer;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.ServerProcess;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -31,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SPEC 7: "a worker killed mid-render loses no job and duplicates no variant", with real `ytv2 worker`
+ * A worker killed mid-render loses no job and duplicates no variant (docs/RELIABILITY.md), with real `ytv2 worker`
  * processes sharing one PostgreSQL and a fake AUTOMATIC1111 of the test's that holds the first
  * txt2img request open, so the render is provably in progress when the worker dies.
  */
+@DbTest
 class WorkerKillTest {
     static final byte[] PNG = new BuiltinRenderer().renderPng("fake sdapi", 7, 64, 36);
     static final String PROMPT = "a lighthouse keeper's lamp seen from the sea";

@@ -2,6 +2,7 @@ package dev.ytv2.security;
 
 import dev.ytv2.db.DatabaseUrl;
 import dev.ytv2.db.EmbeddedDatabase;
+import dev.ytv2.support.DbTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * superuser. A data directory made by an older version, which trusted every local connection, is
  * closed the same way on its first start.
  */
+@DbTest
 class EmbeddedDatabaseAuthTest {
 
     static Connection connect(int port, String password) throws SQLException {

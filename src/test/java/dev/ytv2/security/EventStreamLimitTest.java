@@ -1,5 +1,6 @@
 package dev.ytv2.security;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.RawHttp;
 import dev.ytv2.support.SseTestClient;
 import dev.ytv2.support.TestServer;
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * Event streams are capped per client address (429) and in total (503), a closed stream frees its
  * place, and one address cannot reconnect without end to make the server replay the log for it.
  */
+@DbTest
 class EventStreamLimitTest {
     static TestServer server;
     static final List<SseTestClient> open = new ArrayList<>();

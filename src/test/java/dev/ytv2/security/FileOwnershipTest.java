@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.files.MediaType;
 import dev.ytv2.images.VariantPurger;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.TestServer;
 import org.jdbi.v3.core.Jdbi;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A stored file goes only when no report refers to it any more, and a client cannot make a report
  * refer to a file some other part of the library owns.
  */
+@DbTest
 class FileOwnershipTest {
     static TestServer server;
     static FileStore files;

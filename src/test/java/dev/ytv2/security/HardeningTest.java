@@ -1,6 +1,7 @@
 package dev.ytv2.security;
 
 import dev.ytv2.files.UploadSweeper;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.RawHttp;
 import dev.ytv2.support.TestServer;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Smaller hardening: caching, method override, duplicate keys, render errors, ranges, stale uploads. */
+@DbTest
 class HardeningTest {
     static TestServer server;
 

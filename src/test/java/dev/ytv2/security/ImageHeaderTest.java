@@ -1,5 +1,6 @@
 package dev.ytv2.security;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.HostileImages;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.TestServer;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Uploads are read as images: undecodable files and images over 8192 pixels a side are refused and never stored. */
+@DbTest
 class ImageHeaderTest {
     static TestServer server;
 

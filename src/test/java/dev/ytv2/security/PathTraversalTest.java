@@ -1,5 +1,6 @@
 package dev.ytv2.security;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.RawHttp;
 import dev.ytv2.support.TestServer;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * served, and no file ever appears outside them. Requests go out byte for byte (raw sockets), so
  * no client library normalises `..`, backslashes or bad escapes away first.
  */
+@DbTest
 class PathTraversalTest {
     static final String CANARY = "CANARY-7f3a-outside-the-store";
     static TestServer server;

@@ -1,5 +1,6 @@
 package dev.ytv2.security;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Hostile;
 import dev.ytv2.support.LogCapture;
 import dev.ytv2.support.TestServer;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Searches made only of operators, timestamps PostgreSQL cannot hold and offsets it refuses are
  * the client's mistake: each is a 400 that says which parameter, and none fills the log.
  */
+@DbTest
 class PublicReadInputTest {
     static TestServer server;
 

@@ -1,6 +1,7 @@
 package dev.ytv2.security;
 
 import dev.ytv2.files.MediaType;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.RawHttp;
 import dev.ytv2.support.TestServer;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of answer carries a strict CSP (no inline script), nosniff, frame denial and a referrer policy. */
+@DbTest
 class SecurityHeadersTest {
     static TestServer server;
     static String image;

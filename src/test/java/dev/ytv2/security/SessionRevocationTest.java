@@ -1,5 +1,6 @@
 package dev.ytv2.security;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestDatabase;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sessions live in PostgreSQL: signing out, expiry and a changed admin token end them for every
  * server process at once, and the cookie carries nothing from which a token could be checked offline.
  */
+@DbTest
 class SessionRevocationTest {
     private static final String WRITE = "/api/set-image-display-mode";
     private static final String WRITE_BODY = "{\"video_id\":\"yt:nothing0001\",\"mode\":\"og\"}";

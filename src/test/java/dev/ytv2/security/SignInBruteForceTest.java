@@ -1,5 +1,6 @@
 package dev.ytv2.security;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Guessing the admin token through POST /api/session is limited to 10 failures a minute per address. */
+@DbTest
 class SignInBruteForceTest {
 
     @Test

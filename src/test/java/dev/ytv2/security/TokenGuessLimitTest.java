@@ -1,5 +1,6 @@
 package dev.ytv2.security;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client address: after 10 in a minute that client is refused even with the right token, while
  * other clients behind the same trusted proxy carry on.
  */
+@DbTest
 class TokenGuessLimitTest {
     static final String READ = "the-read-token";
     static TestServer server;

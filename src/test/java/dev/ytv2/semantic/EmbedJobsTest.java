@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.render.backend.FakeHttp;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.SemanticLibrary;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Embedding jobs through a real server and a fake embedding service: batches, retries, and fallbacks that say so. */
+@DbTest
 class EmbedJobsTest {
 
     /** Each text's vector says which of four topics its text names first. */

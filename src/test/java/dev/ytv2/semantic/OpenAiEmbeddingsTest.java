@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.render.backend.FakeHttp;
 import dev.ytv2.http.Json;
+import dev.ytv2.support.DbTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The openai provider against a local fake `/v1/embeddings`: what is sent, batching, and every way a call fails. */
+@DbTest
 class OpenAiEmbeddingsTest {
     private final FakeHttp fake = new FakeHttp();
 

@@ -9,6 +9,7 @@ import dev.ytv2.content.Importer;
 import dev.ytv2.content.ReportRequest;
 import dev.ytv2.db.Database;
 import dev.ytv2.demo.DemoLibrary;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.SharedEmbeddings;
 import dev.ytv2.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The judged query set over the demo library: recall@10 and nDCG@10 of keyword, hybrid and
  * semantic search with the builtin model. Hybrid must rank better than keyword alone.
  */
+@DbTest
 class RelevanceTest {
     private static final int DEMO_SIZE = 300;
     private static final long DEMO_SEED = 20251124L;

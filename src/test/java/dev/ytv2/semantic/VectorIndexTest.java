@@ -1,5 +1,6 @@
 package dev.ytv2.semantic;
 
+import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@UnitTest
 class VectorIndexTest {
 
     private static float[] unit(SplittableRandom r, int dims) {

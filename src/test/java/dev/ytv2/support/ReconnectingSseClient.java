@@ -49,6 +49,7 @@ public final class ReconnectingSseClient implements AutoCloseable {
             current = c;
             connections.incrementAndGet();
             int seen = 0;
+            // This thread stands in for the browser; the tests wait on `events` and `connected()` with Awaitility.
             while (running && !c.ended) {
                 seen = drain(c, seen);
                 pause(20);

@@ -1,5 +1,7 @@
 package dev.ytv2.support;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * `ytv2 serve` (or `ytv2 worker`) as a real child process (this JVM's classpath, `dev.ytv2.Main`),
@@ -125,34 +130,33 @@ public final class ServerProcess implements AutoCloseable {
 
     private void awaitHealthy(Duration within) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
+        awaitOrClose(within, "serve did not become healthy within " + within, () -> {
             if (!process.isAlive()) throw new IllegalStateException("serve exited with " + process.exitValue() + ":\n" + output());
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) return;
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                return http.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (IOException notListeningYet) {
+                return false;
             }
-            sleep(100);
-        }
-        close();
-        throw new IllegalStateException("serve did not become healthy within " + within + ":\n" + output());
+        });
     }
 
     private void awaitOutput(String line, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (output().contains(line)) return;
+        awaitOrClose(within, "no '" + line + "' within " + within, () -> {
+            if (output().contains(line)) return true;
             if (!process.isAlive()) throw new IllegalStateException("process exited with " + process.exitValue() + ":\n" + output());
-            sleep(50);
+            return false;
+        });
+    }
+
+    /** Waits for the condition; when it does not come, the process is stopped and its output is the message. */
+    private void awaitOrClose(Duration within, String failure, Callable<Boolean> condition) {
+        try {
+            await().atMost(within).pollInterval(Duration.ofMillis(50)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException(failure + ":\n" + output());
         }
-        close();
-        throw new IllegalStateException("no '" + line + "' within " + within + ":\n" + output());
     }
 
     public long pid() {
@@ -215,14 +219,6 @@ public final class ServerProcess implements AutoCloseable {
             return Files.readString(log);
         } catch (IOException e) {
             return "(no output: " + e + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

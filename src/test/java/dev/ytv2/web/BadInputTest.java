@@ -1,6 +1,7 @@
 package dev.ytv2.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a clear 4xx with `{error, message}` and changes nothing. */
+@DbTest
 class BadInputTest {
     static TestServer server;
 

@@ -1,5 +1,6 @@
 package dev.ytv2.web;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.RawHttp;
 import dev.ytv2.support.TestServer;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A 20 MB body is refused by every endpoint that takes one (413 or 400), never accepted, never a 500. */
+@DbTest
 class BodySizeLimitTest {
     static final int TWENTY_MB = 20 * 1024 * 1024;
     static TestServer server;

@@ -2,6 +2,7 @@ package dev.ytv2.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Hostile;
 import dev.ytv2.support.RawHttp;
 import dev.ytv2.support.TestServer;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer is a 2xx or a clear 4xx, and a refused write changes nothing (the report's detail and the
  * newest event id are compared before and after).
  */
+@DbTest
 class HostileInputProperties {
     static final String TARGET = "yt:hostile0001";
     static final List<String> READ_PARAMS = List.of("q", "source", "category", "subcategory", "channel", "language",

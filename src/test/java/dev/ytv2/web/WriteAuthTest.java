@@ -1,6 +1,7 @@
 package dev.ytv2.web;
 
 import dev.ytv2.images.ImageKit;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every write endpoint against every kind of caller: only the right ones pass; a refusal changes nothing. */
+@DbTest
 class WriteAuthTest {
     static TestServer server;
     static ImageKit kit;

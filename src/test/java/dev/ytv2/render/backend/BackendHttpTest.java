@@ -1,5 +1,6 @@
 package dev.ytv2.render.backend;
 
+import dev.ytv2.support.DbTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@DbTest
 class BackendHttpTest {
     final FakeHttp fake = new FakeHttp();
 

@@ -1,5 +1,7 @@
 package dev.ytv2.render.backend;
 
+import dev.ytv2.http.Json;
+import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@UnitTest
 class BackendsTest {
     static final ImageRequest REQUEST = new ImageRequest("p", "", 7, 64, 36, 10);
 
@@ -114,9 +117,9 @@ class BackendsTest {
     @Test
     void backendsAreBuiltFromTheirNamesInOrderAndAnUnknownNameIsRefused() {
         RenderConfig config = RenderConfig.fromEnv(Map.of());
-        assertThat(Backends.fromConfig(List.of("comfyui", " SDAPI", "openai", "builtin"), config, FakeHttp.JSON).names())
+        assertThat(Backends.fromConfig(List.of("comfyui", " SDAPI", "openai", "builtin"), config, Json.mapper()).names())
                 .containsExactly("comfyui", "sdapi", "openai", "builtin");
-        assertThatThrownBy(() -> Backends.fromConfig(List.of("midjourney"), config, FakeHttp.JSON))
+        assertThatThrownBy(() -> Backends.fromConfig(List.of("midjourney"), config, Json.mapper()))
                 .hasMessageContaining("unknown backend 'midjourney'");
     }
 

@@ -2,6 +2,7 @@ package dev.ytv2.render.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ytv2.render.builtin.BuiltinRenderer;
+import dev.ytv2.support.DbTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@DbTest
 class ComfyUiBackendTest {
     static final byte[] PNG = new BuiltinRenderer().renderPng("comfy", 2, 64, 36);
     static final String DONE = """

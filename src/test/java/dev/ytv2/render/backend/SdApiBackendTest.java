@@ -2,6 +2,7 @@ package dev.ytv2.render.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ytv2.render.builtin.BuiltinRenderer;
+import dev.ytv2.support.DbTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@DbTest
 class SdApiBackendTest {
     static final byte[] PNG = new BuiltinRenderer().renderPng("test", 1, 64, 36);
     final FakeHttp fake = new FakeHttp();

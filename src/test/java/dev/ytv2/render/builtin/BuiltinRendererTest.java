@@ -3,6 +3,7 @@ package dev.ytv2.render.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ytv2.support.UnitTest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import dev.ytv2.render.prompt.PromptFacts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class BuiltinRendererTest {
 
     private final BuiltinRenderer renderer = new BuiltinRenderer();

@@ -1,5 +1,6 @@
 package dev.ytv2.render.prompt;
 
+import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@UnitTest
 class PromptBuilderTest {
     final PromptBuilder builder = new PromptBuilder();
 

@@ -87,7 +87,7 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector("#wall .card[data-video-id=\"" + videoId + "\"]"));
     }
 
-    /** The card's image element, as the memo's debugging tips read it. */
+    /** The card's image element, by its data-role: the same element whichever image source the card shows. */
     WebElement thumb(String videoId) {
         return card(videoId).findElement(By.cssSelector("img[data-role=\"thumb-summary\"]"));
     }

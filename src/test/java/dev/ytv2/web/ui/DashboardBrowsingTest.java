@@ -1,5 +1,6 @@
 package dev.ytv2.web.ui;
 
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BrowserTest
 class DashboardBrowsingTest {
     static TestServer server;
     Browser browser;

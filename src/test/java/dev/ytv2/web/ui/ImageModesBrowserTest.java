@@ -1,6 +1,7 @@
 package dev.ytv2.web.ui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@BrowserTest
 class ImageModesBrowserTest {
     static TestServer server;
     static String og, a1, ai2Old, ai2New, ai2Starred, onlyOg, lonelyA1;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.render.RenderKit;
 import dev.ytv2.render.RenderWorker;
 import dev.ytv2.render.ScriptedBackend;
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,9 +27,10 @@ import java.util.concurrent.CountDownLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Manage Images dialog (SPEC 6, issue 6) in a real browser, against a server whose render
+ * The Manage Images dialog (README, Manage Images) in a real browser, against a server whose render
  * worker draws with the builtin renderer behind a gate the test can hold shut or make fail.
  */
+@BrowserTest
 class ManageImagesBrowserTest {
     static TestServer server;
     static RenderKit kit;

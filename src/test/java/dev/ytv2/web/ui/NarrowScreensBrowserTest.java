@@ -1,6 +1,7 @@
 package dev.ytv2.web.ui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What has to fit from a 320 px phone to a wide screen: the search placeholder, a card without an image. */
+@BrowserTest
 class NarrowScreensBrowserTest {
     static final String LONG_TITLE = "How public transit funding became so divisive in a city that once agreed on almost everything";
     @RegisterExtension

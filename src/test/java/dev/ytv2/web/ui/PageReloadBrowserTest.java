@@ -1,5 +1,6 @@
 package dev.ytv2.web.ui;
 
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -9,6 +10,7 @@ import org.openqa.selenium.By;
  * it goes away. Before that, streams of pages left behind held Chromium's six connections to the
  * host, and the sixth reload waited about fifty seconds for one to time out.
  */
+@BrowserTest
 class PageReloadBrowserTest {
 
     @Test

@@ -2,6 +2,7 @@ package dev.ytv2.web.ui;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reader: its meta line, where focus goes, its tabs on a phone, and a report with nothing to read yet. */
+@BrowserTest
 class ReaderBrowserTest {
     @RegisterExtension
     static final BrowserSession session = new BrowserSession(ReaderBrowserTest::seed);

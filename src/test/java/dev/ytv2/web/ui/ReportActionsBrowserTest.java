@@ -1,6 +1,7 @@
 package dev.ytv2.web.ui;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the "Regenerate summary…" dialog against a local fake of the processing backend.
  * Screenshots for people to look at: -Dytv2.screenshots=DIR.
  */
+@BrowserTest
 class ReportActionsBrowserTest {
     static TestServer server;
     static HttpServer backend;

@@ -28,7 +28,12 @@ public final class Screenshots {
                         browser.go(args[i]);
                         browser.waitUntil("cards or a state", () -> !browser.driver.findElements(
                                 org.openqa.selenium.By.cssSelector("#wall .card:not(.skeleton), .state")).isEmpty());
-                        Thread.sleep(1200);
+                        // a shot of what a person would wait for: the images in view loaded, the fade-ins over
+                        browser.waitUntil("images in view loaded, animations finished", () -> Boolean.TRUE.equals(browser.js("""
+                                const inView = i => { const r = i.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; };
+                                return [...document.images].filter(inView).every(i => i.complete)
+                                    && document.getAnimations().every(a => a.playState !== 'running'
+                                        || a.effect?.getComputedTiming().iterations === Infinity);""")));
                         String name = (args[i].replaceAll("[^A-Za-z0-9]+", "_") + "-" + theme + "-" + width + ".png").replaceFirst("^_", "");
                         Files.write(out.resolve(name.startsWith("-") ? "home" + name : name), browser.driver.getScreenshotAs(OutputType.BYTES));
                     }

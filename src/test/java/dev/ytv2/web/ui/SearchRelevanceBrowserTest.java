@@ -1,5 +1,6 @@
 package dev.ytv2.web.ui;
 
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A search in the dashboard is ranked by relevance, which the sort menu offers and the URL keeps. */
+@BrowserTest
 class SearchRelevanceBrowserTest {
     static final String PASTA = "r/Cooking: Day 20 of learning homemade pasta";
     static final String DINNERS = "Weeknight dinners for busy people";

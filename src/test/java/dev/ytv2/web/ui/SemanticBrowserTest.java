@@ -1,5 +1,6 @@
 package dev.ytv2.web.ui;
 
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.SemanticLibrary;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The search-mode switch, the reader's Related row, "More like this" and the backfill indicator, in Chromium. */
+@BrowserTest
 class SemanticBrowserTest {
     static TestServer server;
     Browser browser;

@@ -2,6 +2,7 @@ package dev.ytv2.web.ui;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Script stored in any field is shown as text or dropped, and never runs. */
+@BrowserTest
 class StoredScriptBrowserTest {
     static final String TITLE = "<img src=x onerror=\"window.__xss='title'\">Evil title";
     static final String CHANNEL = "<script>window.__xss='channel'</script>";

@@ -2,6 +2,7 @@ package dev.ytv2.web.ui;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.support.BrowserTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * byte on: a violation of script-src means a payload reached the DOM as markup, which fails too.
  * Every URL in the corpus points at loopback or nowhere, so the browser never leaves the machine.
  */
+@BrowserTest
 class XssCorpusBrowserTest {
     static final List<String> PAYLOADS = List.of(
             "<script>window.__xss='script'</script>",
