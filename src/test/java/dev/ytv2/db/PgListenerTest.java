@@ -1,5 +1,6 @@
 package dev.ytv2.db;
 
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The one LISTEN loop: what it hears, and that it comes back, and says so, whatever took its connection. */
+@DbTest
 class PgListenerTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static DatabaseUrl url;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.db.Database;
 import dev.ytv2.http.Json;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every event record written as the payload the browser, YTV2 and the tests read: the keys, which
  * of them are left out and which are written as null, exactly as they were before events were typed.
  */
+@DbTest
 class EventPayloadTest {
     private static final ObjectMapper MAPPER = Json.mapper();
 

@@ -2,6 +2,7 @@ package dev.ytv2.events;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The browser's list of event types (`web/static/event-types.js`) is the server's {@link EventType}, group for group. */
+@UnitTest
 class EventTypesTest {
     @Test
     void theBrowsersEventTypesAreExactlyTheServers() throws Exception {

