@@ -18,7 +18,8 @@ import java.util.Set;
  * ({@link ImageKeys}) and the `summary_image_url` column. Every statement that writes them is a
  * method here, run in the caller's transaction under its row lock, patching only the keys it names
  * in SQL (never a rewrite from a Java copy, so a concurrent writer's keys survive). ArchitectureTest
- * fails when such a statement appears anywhere else.
+ * fails when such a statement appears anywhere else. As {@link ImageSection} it also takes the image
+ * keys a sent report brings and shows them in the report shapes, for content, which cannot see images.
  */
 public final class ImageDocument implements ImageSection {
     private static final String SOFT_DELETE = "v || jsonb_build_object('deleted_at', to_jsonb(now()))";
