@@ -7,6 +7,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -72,5 +82,50 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().belongToAnyOf(dev.ytv2.http.ApiError.class, dev.ytv2.http.Json.class)
                 .orShould().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
                 .check(PRODUCT);
+    }
+
+    private static final Path SOURCES = Path.of("src/main/java/dev/ytv2");
+    private static final Path IMAGES = SOURCES.resolve("images");
+    private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\\n]|\\\\.)*)\"");
+    private static final Pattern WRITES_CONTENT = Pattern.compile("(?i)\\b(UPDATE\\s+content|INSERT\\s+INTO\\s+content)\\b");
+    /** How code names an image key without spelling it: the key constants and the modes' key accessors. */
+    private static final Pattern NAMES_IMAGE_KEYS = Pattern.compile(
+            "\\bImageKeys\\.|\\.(promptKey|originalKey|lastUsedKey|selectedKey)\\(\\)");
+
+    /**
+     * The image document (the image keys of content.analysis_json and the summary_image_url column)
+     * has one writer, images.ImageDocument: a statement writing content elsewhere may neither spell
+     * an image key nor, when it writes analysis_json, sit in a class that names image keys to bind.
+     */
+    @Test
+    void onlyTheImagesPackageWritesTheImageDocument() throws IOException {
+        List<String> outside = new ArrayList<>();
+        List<String> inside = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                (file.startsWith(IMAGES) ? inside : outside).addAll(imageDocumentWrites(file));
+            }
+        }
+        assertThat(inside).as("the scan recognises the owner's own statements").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(outside).as("statements writing the image document outside the images package").isEmpty();
+    }
+
+    private static List<String> imageDocumentWrites(Path file) throws IOException {
+        String source = Files.readString(file);
+        boolean namesImageKeys = NAMES_IMAGE_KEYS.matcher(source).find();
+        List<String> statements = new ArrayList<>();
+        Matcher blocks = TEXT_BLOCK.matcher(source);
+        while (blocks.find()) statements.add(blocks.group(1));
+        Matcher strings = STRING.matcher(TEXT_BLOCK.matcher(source).replaceAll(""));
+        while (strings.find()) statements.add(strings.group(1));
+        List<String> writes = new ArrayList<>();
+        for (String sql : statements) {
+            if (!WRITES_CONTENT.matcher(sql).find()) continue;
+            boolean spellsImageKey = sql.toLowerCase().contains("summary_image");
+            boolean bindsImageKey = namesImageKeys && sql.toLowerCase().contains("analysis_json");
+            if (spellsImageKey || bindsImageKey) writes.add(SOURCES.relativize(file) + ": " + sql.strip().lines().findFirst().orElse(""));
+        }
+        return writes;
     }
 }

@@ -23,6 +23,7 @@ import dev.ytv2.files.FileStore;
 import dev.ytv2.files.UploadSweeper;
 import dev.ytv2.http.ClientAddress;
 import dev.ytv2.http.Json;
+import dev.ytv2.images.ImageDocument;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.ImageStore;
 import dev.ytv2.images.UploadRoutes;
@@ -99,20 +100,22 @@ public final class Wiring {
     /** The stores and writers over one database, shared by the server, the importer and tools. */
     public record Services(ObjectMapper mapper, EventLog events, ReportStore reports, ReportWriter writer,
                            FacetStore facets, FileStore files, JobStore jobs, RenderRequests renderRequests,
-                           EmbeddingStore embeddings) {
+                           ImageDocument images, EmbeddingStore embeddings) {
     }
 
     public static Services services(Config config, Database db) {
         ObjectMapper mapper = Json.mapper();
         EventLog events = new EventLog(db.jdbi(), mapper);
-        ReportJson json = new ReportJson(mapper, new HtmlSanitizer());
+        ImageDocument images = new ImageDocument();
+        ReportJson json = new ReportJson(mapper, new HtmlSanitizer(), images);
         JobStore jobs = new JobStore(db.jdbi());
         RenderRequests requests = new RenderRequests(db.jdbi(), jobs, events);
-        NewReportHook onCreated = config.autoImages() ? new AutoPrompts(new PromptBuilder(), requests, mapper) : NewReportHook.NONE;
+        NewReportHook onCreated = config.autoImages()
+                ? new AutoPrompts(new PromptBuilder(), images, requests, mapper) : NewReportHook.NONE;
         FileStore files = new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir());
         return new Services(mapper, events, new ReportStore(db.jdbi(), json),
-                new ReportWriter(db.jdbi(), events, onCreated, new FileReferences(files)),
-                new FacetStore(db.jdbi(), mapper), files, jobs, requests, new EmbeddingStore(db.jdbi()));
+                new ReportWriter(db.jdbi(), events, onCreated, new FileReferences(files), images),
+                new FacetStore(db.jdbi(), mapper), files, jobs, requests, images, new EmbeddingStore(db.jdbi()));
     }
 
     /**
@@ -121,15 +124,16 @@ public final class Wiring {
      */
     public static ReportWriter demoWriter(Config config, Database db, Services s) {
         NewReportHook onCreated = config.autoImages()
-                ? new AutoPrompts(new PromptBuilder(), s.renderRequests(), s.mapper(), String.join(",", config.demoImageBackends()))
+                ? new AutoPrompts(new PromptBuilder(), s.images(), s.renderRequests(), s.mapper(),
+                        String.join(",", config.demoImageBackends()))
                 : NewReportHook.NONE;
-        return new ReportWriter(db.jdbi(), s.events(), onCreated, new FileReferences(s.files()));
+        return new ReportWriter(db.jdbi(), s.events(), onCreated, new FileReferences(s.files()), s.images());
     }
 
     /** A render worker over this database with the configured backends (not started). */
     public static RenderWorker renderWorker(Config config, Database db, Services s, String name) {
         return RenderWorker.create(name, new RenderWorker.Deps(db.jdbi(), db.url(), s.jobs(), s.renderRequests(), s.files(),
-                        s.events(), s.mapper()),
+                        s.events(), s.images(), s.mapper()),
                 Backends.fromConfig(config.imageBackends(), config.render(), s.mapper()), config.render());
     }
 
@@ -173,7 +177,7 @@ public final class Wiring {
             // answers at once and its semantic searches say "still loading" until this is done.
             memory.ifPresent(i -> daemon("semantic-index-load", i::load).start());
             Optional<? extends Neighbours> index = pgvector.isPresent() ? pgvector : memory;
-            VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), config.variantRetention())
+            VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), s.images(), config.variantRetention())
                     .start(Duration.ofHours(1));
             UploadSweeper uploads = new UploadSweeper(db.jdbi(), s.files(), config.uploadGrace(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
@@ -187,8 +191,8 @@ public final class Wiring {
                             config.upstream().deployBranch())),
                     new SessionRoutes(auth, s.mapper(), config.secureCookies()),
                     StaticAssets.load(),
-                    new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), s.renderRequests()),
-                            new VariantStore(db.jdbi(), s.mapper(), s.events()), s.mapper()),
+                    new ImageRoutes(new ImageStore(db.jdbi(), s.mapper(), s.events(), s.images(), s.renderRequests()),
+                            new VariantStore(db.jdbi(), s.mapper(), s.events(), s.images()), s.mapper()),
                     new UploadRoutes(s.files(), s.mapper(), config.maxUploadBytes()),
                     new JobRoutes(s.jobs(), s.renderRequests(), s.reports(), s.mapper()),
                     new EventRoutes(hub, new StreamLimits(new StreamLimits.Settings(config.maxStreams(), config.maxStreamsPerClient(), 4)),

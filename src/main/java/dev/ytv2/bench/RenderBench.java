@@ -6,6 +6,8 @@ import dev.ytv2.app.Config;
 import dev.ytv2.app.Wiring;
 import dev.ytv2.db.Database;
 import dev.ytv2.files.FileStore;
+import dev.ytv2.images.ImageDocument;
+import dev.ytv2.images.ImageMode;
 import dev.ytv2.render.RenderWorker;
 import dev.ytv2.render.backend.BackendException;
 import dev.ytv2.render.backend.Backends;
@@ -75,15 +77,15 @@ public final class RenderBench {
             Jdbi jdbi = db.jdbi();
             Wiring.Services s = Wiring.services(config, db);
             FileStore files = new FileStore(images, images.resolve("audio"), images.resolve("exports"));
-            RenderWorker.Deps deps = new RenderWorker.Deps(jdbi, db.url(), s.jobs(), s.renderRequests(), files, s.events(), s.mapper());
+            RenderWorker.Deps deps = new RenderWorker.Deps(jdbi, db.url(), s.jobs(), s.renderRequests(), files, s.events(), s.images(), s.mapper());
             Instant backend = new Instant();
             cleanUp(jdbi);
             createItems(jdbi, Math.max(samples, jobs));
             try (RenderWorker worker = RenderWorker.create("bench", deps, new Backends(List.of(backend), Clock.systemUTC()), rc).start()) {
                 Thread.sleep(500);
-                for (int i = 0; i < Math.min(30, samples); i++) pickup(jdbi, backend, i, "warm-up " + i);
+                for (int i = 0; i < Math.min(30, samples); i++) pickup(jdbi, s.images(), backend, i, "warm-up " + i);
                 double[] ms = new double[samples];
-                for (int i = 0; i < samples; i++) ms[i] = pickup(jdbi, backend, i, "sample " + i);
+                for (int i = 0; i < samples; i++) ms[i] = pickup(jdbi, s.images(), backend, i, "sample " + i);
                 Arrays.sort(ms);
                 System.out.printf("pickup (prompt set + NOTIFY -> image-job-started): n=%d p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                         samples, pct(ms, 50), pct(ms, 99), ms[ms.length - 1]);
@@ -91,7 +93,7 @@ public final class RenderBench {
             // Throughput: queue every job first (worker stopped), then time a fresh worker draining them.
             jdbi.useTransaction(h -> h.createQuery("SELECT video_id FROM content WHERE video_id LIKE 'rbench:%' ORDER BY video_id")
                     .mapTo(String.class).list()
-                    .forEach(id -> s.renderRequests().request(h, id, "ai2", "throughput " + id)));
+                    .forEach(id -> s.renderRequests().request(h, id, ImageMode.AI2, "throughput " + id)));
             long total = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM image_jobs WHERE state = 'queued' AND video_id LIKE 'rbench:%'")
                     .mapTo(Long.class).one());
             long t0 = System.nanoTime();
@@ -114,14 +116,13 @@ public final class RenderBench {
         }
     }
 
-    /** Sets one prompt as set-image-prompt does (prompt + explicit request + NOTIFY) and times the pickup. */
-    private static double pickup(Jdbi jdbi, Instant backend, int i, String prompt) throws InterruptedException {
+    /** Sets one prompt and NOTIFYs (as another writer of the prompt would, with no job) and times the pickup. */
+    private static double pickup(Jdbi jdbi, ImageDocument images, Instant backend, int i, String prompt) throws InterruptedException {
         String id = String.format("rbench:%07d", i);
         backend.starts.clear();
         long[] t0 = new long[1];
         jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE content SET analysis_json = jsonb_set(analysis_json, '{summary_image_prompt}', to_jsonb(CAST(:p AS text))) WHERE video_id = :id")
-                    .bind("p", prompt).bind("id", id).execute();
+            images.setPrompt(h, id, ImageMode.AI1, prompt, false);
             h.execute("SELECT pg_notify('ytv2_render', ?)", id);
             t0[0] = System.nanoTime();
         });

@@ -17,10 +17,12 @@ public final class ReportJson {
 
     private final ObjectMapper mapper;
     private final SanitizedSummaries sanitized;
+    private final ImageSection images;
 
-    public ReportJson(ObjectMapper mapper, HtmlSanitizer sanitizer) {
+    public ReportJson(ObjectMapper mapper, HtmlSanitizer sanitizer, ImageSection images) {
         this.mapper = mapper;
         this.sanitized = new SanitizedSummaries(sanitizer, 64_000_000);
+        this.images = images;
     }
 
     public ObjectNode listRow(ContentRow row, List<SummaryRow> summaries) {
@@ -89,8 +91,7 @@ public final class ReportJson {
         out.put("source_label", sourceLabel(source));
         out.put("thumbnail_url", row.thumbnailUrl());
         // Older writers set only one of the two places the A1 selection lives.
-        out.put("summary_image_url", Optional.ofNullable(row.summaryImageUrl()).filter(u -> !u.isBlank())
-                .orElse(text(analysis, ImageFields.SELECTED_URL)));
+        out.put("summary_image_url", images.summaryImageUrl(analysis, row.summaryImageUrl()));
         out.put("canonical_url", row.canonicalUrl());
         out.put("published_at", iso(row.publishedAt()));
         out.put("duration_seconds", row.durationSeconds());
@@ -120,28 +121,7 @@ public final class ReportJson {
         a.put("content_type", text(analysis, "content_type"));
         a.put("language", Optional.ofNullable(row.language()).orElse(text(analysis, "language")));
         a.set("key_topics", mapper.valueToTree(strings(analysis.get("key_topics"))));
-        for (String key : ImageFields.ALL) {
-            if (key.equals(ImageFields.VARIANTS)) continue;
-            a.set(key, analysis.has(key) ? analysis.get(key) : mapper.nullNode());
-        }
-        if (a.get(ImageFields.SELECTED_URL).isNull() && row.summaryImageUrl() != null) {
-            a.put(ImageFields.SELECTED_URL, row.summaryImageUrl());
-        }
-        ArrayNode variants = a.putArray(ImageFields.VARIANTS);
-        JsonNode stored = analysis.get(ImageFields.VARIANTS);
-        if (stored != null && stored.isArray()) {
-            for (JsonNode v : stored) {
-                if (!v.isObject()) continue;
-                if (!compact) {
-                    variants.add(v);
-                    continue;
-                }
-                ObjectNode c = variants.addObject();
-                for (String key : ImageFields.COMPACT_VARIANT_KEYS) c.set(key, v.has(key) ? v.get(key) : mapper.nullNode());
-                if (c.get("image_mode").isNull()) c.put("image_mode", "ai1");
-                if (c.get("starred").isNull()) c.put("starred", false);
-            }
-        }
+        images.show(analysis, row.summaryImageUrl(), compact, a);
         return a;
     }
 

@@ -1,5 +1,7 @@
 package dev.ytv2.content;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.files.FileReferences;
@@ -12,19 +14,25 @@ import java.util.Optional;
 
 /**
  * Writes reports: the ingest upsert (which merges and never wipes image or audio fields), audio
- * attachment, and delete. Each is one transaction that also appends its event.
+ * attachment, and delete. Each is one transaction that also appends its event. The image keys of a
+ * sent analysis document are not written here but handed to their owner ({@link ImageSection}).
  */
 public final class ReportWriter {
+    /** Audio keys inside `media` that re-ingest must not wipe. */
+    private static final List<String> AUDIO_KEYS = List.of("has_audio", "audio_url", "audio_duration_seconds", "audio_format", "audio_voice");
+
     private final Jdbi jdbi;
     private final EventLog events;
     private final NewReportHook onCreated;
     private final FileReferences references;
+    private final ImageSection images;
 
-    public ReportWriter(Jdbi jdbi, EventLog events, NewReportHook onCreated, FileReferences references) {
+    public ReportWriter(Jdbi jdbi, EventLog events, NewReportHook onCreated, FileReferences references, ImageSection images) {
         this.jdbi = jdbi;
         this.events = events;
         this.onCreated = onCreated;
         this.references = references;
+        this.images = images;
     }
 
     public record Result(String videoId, boolean created, int newSummaryRevisions) {
@@ -40,6 +48,11 @@ public final class ReportWriter {
         return jdbi.inTransaction(h -> {
             String videoId = ReportStore.resolve(h, p.videoId()).orElse(ReportIds.prefixed(p.videoId(), p.contentSource()));
             java.util.Set<String> filesBefore = origin == Origin.CLIENT ? references.of(h, videoId) : java.util.Set.of();
+            Optional<ObjectNode> analysis = p.analysis().map(a -> (ObjectNode) a.deepCopy());
+            ObjectNode sentImageKeys = JsonNodeFactory.instance.objectNode();
+            analysis.ifPresent(a -> images.keys().forEach(k -> {
+                if (a.has(k)) sentImageKeys.set(k, a.remove(k));
+            }));
             boolean created = h.createQuery("""
                             INSERT INTO content AS c (video_id, id, title, channel_name, content_source, published_at,
                                 duration_seconds, thumbnail_url, canonical_url, language, subcategories_json, topics_json,
@@ -60,8 +73,7 @@ public final class ReportWriter {
                                 language = coalesce(EXCLUDED.language, c.language),
                                 subcategories_json = coalesce(EXCLUDED.subcategories_json, c.subcategories_json),
                                 topics_json = coalesce(EXCLUDED.topics_json, c.topics_json),
-                                analysis_json = ytv2_merge_keeping(ytv2_as_object(c.analysis_json),
-                                    EXCLUDED.analysis_json, CAST(:imageKeys AS text[])),
+                                analysis_json = ytv2_as_object(c.analysis_json) || EXCLUDED.analysis_json,
                                 media = CASE WHEN CAST(:media AS jsonb) IS NULL THEN c.media
                                     ELSE ytv2_merge_keeping(c.media, EXCLUDED.media, CAST(:audioKeys AS text[])) END,
                                 media_metadata = coalesce(EXCLUDED.media_metadata, c.media_metadata),
@@ -80,14 +92,14 @@ public final class ReportWriter {
                     .bind("language", p.language().orElse(null))
                     .bind("subcategories", p.subcategories().map(Object::toString).orElse(null))
                     .bind("topics", p.topics().map(Object::toString).orElse(null))
-                    .bind("analysis", p.analysis().map(Object::toString).orElse(null))
+                    .bind("analysis", analysis.map(Object::toString).orElse(null))
                     .bind("media", p.media().map(Object::toString).orElse(null))
                     .bind("mediaMetadata", p.mediaMetadata().map(Object::toString).orElse(null))
                     .bind("hasAudio", p.hasAudio().orElse(null))
                     .bind("indexedAt", p.indexedAt().orElse(null))
-                    .bind("imageKeys", ImageFields.ALL.toArray(String[]::new))
-                    .bind("audioKeys", ImageFields.AUDIO_KEYS.toArray(String[]::new))
+                    .bind("audioKeys", AUDIO_KEYS.toArray(String[]::new))
                     .mapTo(Boolean.class).one();
+            images.adopt(h, videoId, sentImageKeys);
             if (origin == Origin.CLIENT) references.checkClaims(h, videoId, filesBefore);
             int revisions = 0;
             for (IngestPayload.Summary s : p.summaries()) {

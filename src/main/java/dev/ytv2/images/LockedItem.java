@@ -3,7 +3,6 @@ package dev.ytv2.images;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.content.ImageFields;
 import dev.ytv2.content.ReportStore;
 import dev.ytv2.errors.Refusal;
 import org.jdbi.v3.core.Handle;
@@ -37,7 +36,7 @@ record LockedItem(String videoId, ObjectNode analysis, Optional<String> summaryI
             analysis = mapper.createObjectNode();
         }
         List<Variant> variants = new ArrayList<>();
-        JsonNode stored = analysis.path(ImageFields.VARIANTS);
+        JsonNode stored = analysis.path(ImageKeys.VARIANTS);
         for (int i = 0; i < stored.size(); i++) Variant.of(i, stored.get(i)).ifPresent(variants::add);
         return new LockedItem(videoId, analysis, Optional.ofNullable(summaryImageUrl), List.copyOf(variants));
     }

@@ -20,14 +20,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class VariantPurger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VariantPurger.class);
-    private static final String EXPIRED = """
-            coalesce(v ->> 'deleted_at', '') <> ''
-            AND ytv2_try_timestamptz(v ->> 'deleted_at') < now() - make_interval(secs => :retentionSeconds)""";
+    private static final String EXPIRED = ImageDocument.EXPIRED;
 
     private final Jdbi jdbi;
     private final EventLog events;
     private final FileStore files;
     private final FileReferences references;
+    private final ImageDocument document;
     private final Duration retention;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "variant-purge");
@@ -35,11 +34,12 @@ public final class VariantPurger implements AutoCloseable {
         return t;
     });
 
-    public VariantPurger(Jdbi jdbi, EventLog events, FileStore files, Duration retention) {
+    public VariantPurger(Jdbi jdbi, EventLog events, FileStore files, ImageDocument document, Duration retention) {
         this.jdbi = jdbi;
         this.events = events;
         this.files = files;
         this.references = new FileReferences(files);
+        this.document = document;
         this.retention = retention;
     }
 
@@ -85,14 +85,7 @@ public final class VariantPurger implements AutoCloseable {
                             WHERE c.video_id = :videoId AND v ->> 'url' IS NOT NULL AND %s""".formatted(EXPIRED))
                     .bind("videoId", videoId).bind("retentionSeconds", retention.toSeconds()).mapTo(String.class).list();
             if (urls.isEmpty()) return new Purged(List.of(), List.of());
-            h.createUpdate("""
-                            UPDATE content SET updated_at = now(),
-                                analysis_json = jsonb_set(ytv2_as_object(analysis_json), '{summary_image_variants}', (
-                                    SELECT coalesce(jsonb_agg(v ORDER BY i), '[]'::jsonb)
-                                    FROM jsonb_array_elements(ytv2_variants(analysis_json)) WITH ORDINALITY AS e(v, i)
-                                    WHERE NOT (%s)))
-                            WHERE video_id = :videoId""".formatted(EXPIRED))
-                    .bind("videoId", videoId).bind("retentionSeconds", retention.toSeconds()).execute();
+            document.removeExpired(h, videoId, retention);
             List<String> unused = references.unreferenced(h, urls);
             events.append(h, new Event.ImagesPurged(videoId, urls));
             return new Purged(urls, unused);

@@ -2,8 +2,9 @@ package dev.ytv2.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ytv2.content.ImageFields;
 import dev.ytv2.content.NewReportHook;
+import dev.ytv2.images.ImageDocument;
+import dev.ytv2.images.ImageMode;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;
 import dev.ytv2.render.prompt.PromptBuilder;
@@ -17,22 +18,25 @@ import java.util.Optional;
 
 /**
  * YTV2_AUTO_IMAGES: a newly ingested item gets an A1 and an AI2 prompt where it has none (and its
- * `*_original`), written key by key with jsonb_set, and a render of each is queued; all inside
+ * `*_original`), written through {@link ImageDocument}, and a render of each is queued; all inside
  * the ingest transaction. These renders are background work: a person's request goes first.
  */
 public final class AutoPrompts implements NewReportHook {
     private final PromptBuilder builder;
+    private final ImageDocument document;
     private final RenderRequests requests;
     private final ObjectMapper mapper;
     private final String backends;
 
-    public AutoPrompts(PromptBuilder builder, RenderRequests requests, ObjectMapper mapper) {
-        this(builder, requests, mapper, null);
+    public AutoPrompts(PromptBuilder builder, ImageDocument document, RenderRequests requests, ObjectMapper mapper) {
+        this(builder, document, requests, mapper, null);
     }
 
     /** `backends`: the backends these renders must use (a comma list), or null for the worker's own. */
-    public AutoPrompts(PromptBuilder builder, RenderRequests requests, ObjectMapper mapper, String backends) {
+    public AutoPrompts(PromptBuilder builder, ImageDocument document, RenderRequests requests, ObjectMapper mapper,
+                       String backends) {
         this.builder = builder;
+        this.document = document;
         this.requests = requests;
         this.mapper = mapper;
         this.backends = backends;
@@ -54,28 +58,17 @@ public final class AutoPrompts implements NewReportHook {
         PromptFacts facts = new PromptFacts(videoId, Optional.ofNullable(item.get().title()).orElse(videoId),
                 strings(analysis.path("category")), analysis.path("subcategory").asText(null),
                 PromptBuilder.headline(item.get().summary()), strings(analysis.path("key_topics")));
-        ensure(h, videoId, "ai1", analysis, ImageFields.PROMPT, ImageFields.PROMPT_ORIGINAL, ImageFields.PROMPT_LAST_USED,
-                builder.themed(facts));
-        ensure(h, videoId, "ai2", analysis, ImageFields.AI2_PROMPT, ImageFields.AI2_PROMPT_ORIGINAL, ImageFields.AI2_PROMPT_LAST_USED,
-                builder.freestyle(facts));
+        ensure(h, videoId, ImageMode.AI1, analysis, builder.themed(facts));
+        ensure(h, videoId, ImageMode.AI2, analysis, builder.freestyle(facts));
     }
 
     /** A prompt the payload brought along is kept (and rendered if new); a missing one is built. */
-    private void ensure(Handle h, String videoId, String mode, JsonNode analysis, String key, String originalKey,
-                        String lastUsedKey, PromptBuilder.Built built) {
-        String existing = analysis.path(key).asText("").strip();
+    private void ensure(Handle h, String videoId, ImageMode mode, JsonNode analysis, PromptBuilder.Built built) {
+        String existing = analysis.path(mode.promptKey()).asText("").strip();
         if (existing.isEmpty()) {
-            h.createUpdate("""
-                            UPDATE content SET analysis_json = jsonb_set(
-                                    jsonb_set(ytv2_as_object(analysis_json), ARRAY[CAST(:key AS text)], to_jsonb(CAST(:prompt AS text))),
-                                    ARRAY[CAST(:originalKey AS text)],
-                                    CASE WHEN coalesce(btrim(ytv2_as_object(analysis_json) ->> CAST(:originalKey AS text)), '') = ''
-                                         THEN to_jsonb(CAST(:prompt AS text)) ELSE ytv2_as_object(analysis_json) -> CAST(:originalKey AS text) END)
-                            WHERE video_id = :videoId""")
-                    .bind("key", key).bind("originalKey", originalKey).bind("prompt", built.prompt()).bind("videoId", videoId)
-                    .execute();
+            document.setAutoPrompt(h, videoId, mode, built.prompt());
             requests.request(h, videoId, mode, new JobStore.Spec(built.prompt(), "auto", built.template(), Job.BACKGROUND, backends));
-        } else if (!existing.equals(analysis.path(lastUsedKey).asText("").strip())) {
+        } else if (!existing.equals(analysis.path(mode.lastUsedKey()).asText("").strip())) {
             requests.request(h, videoId, mode, new JobStore.Spec(existing, "stored", null, Job.BACKGROUND, backends));
         }
     }

@@ -1,6 +1,6 @@
 package dev.ytv2.render;
 
-import dev.ytv2.content.ImageFields;
+import dev.ytv2.images.ImageMode;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;
 import org.jdbi.v3.core.Handle;
@@ -28,15 +28,8 @@ public final class PendingSweep {
         this.failures = failures;
     }
 
-    record Mode(String name, String promptKey, String lastUsedKey) {
-    }
-
-    static final List<Mode> MODES = List.of(
-            new Mode("ai1", ImageFields.PROMPT, ImageFields.PROMPT_LAST_USED),
-            new Mode("ai2", ImageFields.AI2_PROMPT, ImageFields.AI2_PROMPT_LAST_USED));
-
     /** The first two conditions repeat the partial indexes of V5 word for word, so the planner uses them. */
-    static String pendingSql(Mode m, boolean oneItem) {
+    static String pendingSql(ImageMode m, boolean oneItem) {
         return """
                 SELECT c.video_id, btrim(c.analysis_json ->> '%1$s') FROM content c
                 WHERE btrim(coalesce(c.analysis_json ->> '%1$s', '')) <> ''
@@ -47,13 +40,13 @@ public final class PendingSweep {
                       WHERE last.state IN ('queued', 'running')
                          OR (last.state = 'failed' AND btrim(last.prompt) = btrim(c.analysis_json ->> '%1$s')))
                   %4$s
-                LIMIT :limit""".formatted(m.promptKey(), m.lastUsedKey(), m.name(), oneItem ? "AND c.video_id = :videoId" : "");
+                LIMIT :limit""".formatted(m.promptKey(), m.lastUsedKey(), m.wire(), oneItem ? "AND c.video_id = :videoId" : "");
     }
 
     /** Queues a job for each pending prompt (at most `limit` per mode); returns how many were queued. */
     public int sweep(int limit) {
         int queued = 0;
-        for (Mode m : MODES) {
+        for (ImageMode m : ImageMode.values()) {
             List<String> ids = jdbi.withHandle(h -> h.createQuery(pendingSql(m, false)).bind("limit", limit)
                     .map((rs, ctx) -> rs.getString(1)).list());
             for (String id : ids) queued += enqueueIfPending(id, m) ? 1 : 0;
@@ -66,12 +59,12 @@ public final class PendingSweep {
         return jdbi.inTransaction(h -> {
             if (!lock(h, videoId)) return 0;
             int queued = 0;
-            for (Mode m : MODES) queued += enqueueIfPending(h, videoId, m) ? 1 : 0;
+            for (ImageMode m : ImageMode.values()) queued += enqueueIfPending(h, videoId, m) ? 1 : 0;
             return queued;
         });
     }
 
-    private boolean enqueueIfPending(String videoId, Mode m) {
+    private boolean enqueueIfPending(String videoId, ImageMode m) {
         return jdbi.inTransaction(h -> lock(h, videoId) && enqueueIfPending(h, videoId, m));
     }
 
@@ -81,10 +74,10 @@ public final class PendingSweep {
                 .bind("videoId", videoId).mapTo(Boolean.class).findOne().isPresent();
     }
 
-    private boolean enqueueIfPending(Handle h, String videoId, Mode m) {
+    private boolean enqueueIfPending(Handle h, String videoId, ImageMode m) {
         Optional<String> prompt = h.createQuery(pendingSql(m, true)).bind("videoId", videoId).bind("limit", 1)
                 .map((rs, ctx) -> rs.getString(2)).findOne();
-        prompt.ifPresent(p -> requests.request(h, videoId, m.name(),
+        prompt.ifPresent(p -> requests.request(h, videoId, m,
                 new JobStore.Spec(p, "stored", null, Job.BACKGROUND, null)));
         return prompt.isPresent();
     }

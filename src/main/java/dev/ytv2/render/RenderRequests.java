@@ -2,23 +2,23 @@ package dev.ytv2.render;
 
 import dev.ytv2.events.Event;
 import dev.ytv2.events.EventLog;
+import dev.ytv2.images.ImageMode;
+import dev.ytv2.images.PromptRenders;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How the rest of the product asks for renders: an explicit request (set-image-prompt; renders even
  * a prompt equal to the last one rendered) and Retry of a failed job. Both queue a job, raise
  * `image-job-queued` and wake every worker through NOTIFY, all in the caller's transaction.
  */
-public final class RenderRequests {
+public final class RenderRequests implements PromptRenders {
     /** NOTIFY channel the workers listen on; the payload is the report's video_id. */
     public static final String CHANNEL = "ytv2_render";
-    public static final Set<String> MODES = Set.of("ai1", "ai2");
 
     private final Jdbi jdbi;
     private final JobStore jobs;
@@ -31,14 +31,18 @@ public final class RenderRequests {
     }
 
     /** For the set-image-prompt endpoint, inside its transaction, after the prompt is written: a person waits. */
-    public Job request(Handle h, String videoId, String mode, String prompt) {
+    @Override
+    public void requested(Handle h, String videoId, ImageMode mode, String prompt) {
+        request(h, videoId, mode, prompt);
+    }
+
+    public Job request(Handle h, String videoId, ImageMode mode, String prompt) {
         return request(h, videoId, mode, new JobStore.Spec(prompt, "user", null, Job.PERSON, null));
     }
 
-    public Job request(Handle h, String videoId, String mode, JobStore.Spec spec) {
-        if (!MODES.contains(mode)) throw new IllegalArgumentException("mode must be ai1 or ai2, got " + mode);
+    public Job request(Handle h, String videoId, ImageMode mode, JobStore.Spec spec) {
         if (spec.prompt() == null || spec.prompt().isBlank()) throw new IllegalArgumentException("a render needs a prompt");
-        Job job = jobs.enqueue(h, videoId, mode, new JobStore.Spec(spec.prompt().strip(), spec.source(), spec.template(),
+        Job job = jobs.enqueue(h, videoId, mode.wire(), new JobStore.Spec(spec.prompt().strip(), spec.source(), spec.template(),
                 spec.priority(), spec.backends()));
         queued(h, job);
         return job;

@@ -5,6 +5,7 @@ import dev.ytv2.db.DatabaseUrl;
 import dev.ytv2.db.PgListener;
 import dev.ytv2.events.EventLog;
 import dev.ytv2.files.FileStore;
+import dev.ytv2.images.ImageDocument;
 import dev.ytv2.jobs.JobStore;
 import dev.ytv2.render.backend.Backends;
 import dev.ytv2.render.backend.RenderConfig;
@@ -42,14 +43,14 @@ public final class RenderWorker implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopped;
 
-    /** What a worker needs from the rest of the product; built once in Main. */
+    /** What a worker needs from the rest of the product; built once in app.Wiring. */
     public record Deps(Jdbi jdbi, DatabaseUrl url, JobStore jobs, RenderRequests requests, FileStore files,
-                       EventLog events, ObjectMapper mapper) {
+                       EventLog events, ImageDocument images, ObjectMapper mapper) {
     }
 
     public static RenderWorker create(String name, Deps d, Backends backends, RenderConfig config) {
         JobFailures failures = new JobFailures(d.jobs(), d.events(), config);
-        RenderCommit commit = new RenderCommit(d.jdbi(), d.jobs(), d.files(), d.events(), d.mapper(), Clock.systemUTC());
+        RenderCommit commit = new RenderCommit(d.jdbi(), d.jobs(), d.files(), d.events(), d.images(), d.mapper(), Clock.systemUTC());
         JobBackends perJob = new JobBackends(backends, names -> Backends.fromConfig(names, config, d.mapper()));
         JobRunner runner = new JobRunner(d.jdbi(), d.jobs(), perJob, commit, failures, d.events(), config);
         return new RenderWorker(name, runner, new PendingSweep(d.jdbi(), d.jobs(), d.requests(), failures), d.url(), config);

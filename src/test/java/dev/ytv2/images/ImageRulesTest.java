@@ -245,7 +245,7 @@ class ImageRulesTest {
                 UPDATE content SET analysis_json = jsonb_set(analysis_json, '{summary_image_variants,0,deleted_at}', to_jsonb(CAST(? AS text)))
                 WHERE video_id = ?""", Instant.now().minus(31, ChronoUnit.DAYS).toString(), id));
         var purger = new VariantPurger(server.running.database().jdbi(), server.running.services().events(), files,
-                java.time.Duration.ofDays(30));
+                server.running.services().images(), java.time.Duration.ofDays(30));
         assertThat(purger.purgeOnce()).isEqualTo(1);
         JsonNode variants = kit.analysis(id).get("summary_image_variants");
         assertThat(variants).hasSize(1);

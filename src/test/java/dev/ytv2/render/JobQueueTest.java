@@ -1,5 +1,6 @@
 package dev.ytv2.render;
 
+import dev.ytv2.images.ImageMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.render.backend.ImageBackend;
@@ -135,7 +136,7 @@ class JobQueueTest {
         assertThat(kit.events(id, "image-job-failed").get(0).payload().get("error").asText()).contains("lease killed/1 expired");
 
         // The killed worker comes back and tries to commit its result: refused, and its file is removed.
-        RenderCommit commit = new RenderCommit(kit.jdbi, kit.s.jobs(), kit.s.files(), kit.s.events(), kit.s.mapper(), Clock.systemUTC());
+        RenderCommit commit = new RenderCommit(kit.jdbi, kit.s.jobs(), kit.s.files(), kit.s.events(), kit.s.images(), kit.s.mapper(), Clock.systemUTC());
         byte[] png = new BuiltinRenderer().renderPng("late", 1, 32, 18);
         assertThat(commit.commit(zombie.job(), zombie.owner(), new RenderedImage(png, "scripted", "m", 1L, 32, 18))).isEmpty();
         assertThat(kit.variants(id)).hasSize(1);
@@ -236,13 +237,13 @@ class JobQueueTest {
 
     @Test
     void theSweepReadsOnlyThePartialIndexesOfPendingPrompts() {
-        for (PendingSweep.Mode m : PendingSweep.MODES) {
+        for (ImageMode m : ImageMode.values()) {
             String plan = kit.jdbi.inTransaction(h -> {
                 h.execute("SET LOCAL enable_seqscan = off");
                 return String.join("\n", h.createQuery("EXPLAIN " + PendingSweep.pendingSql(m, false)).bind("limit", 500)
                         .mapTo(String.class).list());
             });
-            assertThat(plan).contains("content_" + m.name() + "_prompt_pending_idx");
+            assertThat(plan).contains("content_" + m.wire() + "_prompt_pending_idx");
         }
         Optional<Job> none = kit.jdbi.inTransaction(h -> kit.s.jobs().claim(h, "idle", Duration.ofSeconds(1)));
         assertThat(none).isEmpty();

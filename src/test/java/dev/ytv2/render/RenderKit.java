@@ -1,5 +1,6 @@
 package dev.ytv2.render;
 
+import dev.ytv2.images.ImageMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.Main;
@@ -48,7 +49,7 @@ public final class RenderKit implements AutoCloseable {
     }
 
     RenderWorker.Deps deps() {
-        return new RenderWorker.Deps(jdbi, server.running.database().url(), s.jobs(), s.renderRequests(), s.files(), s.events(), s.mapper());
+        return new RenderWorker.Deps(jdbi, server.running.database().url(), s.jobs(), s.renderRequests(), s.files(), s.events(), s.images(), s.mapper());
     }
 
     String item(String id, String title, String category) {
@@ -77,13 +78,13 @@ public final class RenderKit implements AutoCloseable {
         return jdbi.inTransaction(h -> {
             h.createUpdate("UPDATE content SET analysis_json = jsonb_set(analysis_json, ARRAY[CAST(:key AS text)], to_jsonb(CAST(:p AS text))) WHERE video_id = :id")
                     .bind("key", key).bind("p", prompt).bind("id", videoId).execute();
-            return s.renderRequests().request(h, videoId, mode, prompt);
+            return s.renderRequests().request(h, videoId, ImageMode.parse(mode), prompt);
         });
     }
 
     /** Background work, as an automatic prompt for a new report queues it. */
     public Job background(String videoId, String mode, String prompt) {
-        return jdbi.inTransaction(h -> s.renderRequests().request(h, videoId, mode,
+        return jdbi.inTransaction(h -> s.renderRequests().request(h, videoId, ImageMode.parse(mode),
                 new JobStore.Spec(prompt, "auto", "freestyle", Job.BACKGROUND, null)));
     }
 

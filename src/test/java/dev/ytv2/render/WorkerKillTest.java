@@ -165,7 +165,7 @@ class WorkerKillTest {
 
         // The killed worker's result, had it lived to send it: refused under the lost lease, its file removed.
         releaseFirst.countDown();
-        RenderCommit late = new RenderCommit(kit.jdbi, kit.s.jobs(), kit.s.files(), kit.s.events(), kit.s.mapper(), Clock.systemUTC());
+        RenderCommit late = new RenderCommit(kit.jdbi, kit.s.jobs(), kit.s.files(), kit.s.events(), kit.s.images(), kit.s.mapper(), Clock.systemUTC());
         try {
             assertThat(late.commit(running, running.leaseOwner(), new RenderedImage(PNG, "sdapi", "fake_xl", 1L, 64, 36))).isEmpty();
         } catch (BackendException e) {

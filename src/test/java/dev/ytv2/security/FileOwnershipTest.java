@@ -109,7 +109,8 @@ class FileOwnershipTest {
                         jsonb_build_object('url', CAST(? AS text), 'deleted_at', '2000-01-01T00:00:00Z'),
                         jsonb_build_object('url', CAST(? AS text), 'deleted_at', '2000-01-01T00:00:00Z')))
                 WHERE video_id = ?""", theirs[1], theirs[2], theirs[0], own, "yt:sharer00001"));
-        VariantPurger purger = new VariantPurger(jdbi, server.running.services().events(), files, Duration.ofDays(30));
+        VariantPurger purger = new VariantPurger(jdbi, server.running.services().events(), files,
+                server.running.services().images(), Duration.ofDays(30));
         assertThat(purger.purgeOnce()).isGreaterThanOrEqualTo(2);
         assertThat(server.getJson("/api/reports/yt:sharer00001").path("analysis").path("summary_image_variants")).isEmpty();
         assertThat(files.resolve(theirs[0])).isPresent();

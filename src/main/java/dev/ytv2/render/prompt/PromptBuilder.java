@@ -1,5 +1,7 @@
 package dev.ytv2.render.prompt;
 
+import dev.ytv2.images.ImageMode;
+
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -26,7 +28,7 @@ public final class PromptBuilder {
 
     public Built themed(PromptFacts f) {
         PromptTheme theme = PromptThemes.forCategories(f.categories(), f.subcategory());
-        SplittableRandom rnd = random(f.videoId(), "ai1");
+        SplittableRandom rnd = random(f.videoId(), ImageMode.AI1.wire());
         StringBuilder p = new StringBuilder(pick(rnd, theme.looks())).append(" of ").append(clip(clean(f.title()), 120));
         String headline = clip(clean(f.headline()), 160);
         if (!headline.isEmpty()) p.append(": ").append(headline.replaceAll("[.!?]+$", ""));
@@ -37,7 +39,7 @@ public final class PromptBuilder {
     }
 
     public Built freestyle(PromptFacts f) {
-        SplittableRandom rnd = random(f.videoId(), "ai2");
+        SplittableRandom rnd = random(f.videoId(), ImageMode.AI2.wire());
         List<String> topics = f.topics().stream().map(PromptBuilder::clean).filter(t -> !t.isEmpty()).limit(3).toList();
         String about = topics.isEmpty() ? clip(clean(f.title()), 100) : String.join(" and ", topics);
         String prompt = pick(rnd, MEDIUMS) + ", " + pick(rnd, VISIONS) + " inspired by " + about + ", "

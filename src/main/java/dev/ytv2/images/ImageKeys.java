@@ -1,9 +1,12 @@
-package dev.ytv2.content;
+package dev.ytv2.images;
 
 import java.util.List;
 
-/** The image keys inside analysis_json, named as YTV2 stores them: owned by image writes, kept by re-ingest. */
-public final class ImageFields {
+/**
+ * The image keys inside analysis_json. Only {@link ImageDocument} writes them; a re-ingest keeps
+ * them (see docs/ARCHITECTURE.md, "Ingest").
+ */
+public final class ImageKeys {
     public static final String PROMPT = "summary_image_prompt";
     public static final String PROMPT_LAST_USED = "summary_image_prompt_last_used";
     public static final String PROMPT_ORIGINAL = "summary_image_prompt_original";
@@ -21,9 +24,6 @@ public final class ImageFields {
     /** What a list row's variant carries: enough for the image modes, not the whole history entry. */
     public static final List<String> COMPACT_VARIANT_KEYS = List.of("id", "url", "image_mode", "starred", "deleted_at", "created_at");
 
-    /** Audio keys inside `media` that re-ingest must not wipe. */
-    public static final List<String> AUDIO_KEYS = List.of("has_audio", "audio_url", "audio_duration_seconds", "audio_format", "audio_voice");
-
-    private ImageFields() {
+    private ImageKeys() {
     }
 }
