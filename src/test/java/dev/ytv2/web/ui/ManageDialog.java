@@ -78,11 +78,16 @@ final class ManageDialog {
         return find("[data-role=regenerate]");
     }
 
-    /** The text of an element of the dialog, read again if a re-render replaced it meanwhile. */
+    /**
+     * The text of an element of the dialog as a person sees it, read again if a re-render replaced it
+     * meanwhile. Read once it is displayed: while the dialog fades in, WebDriver's rendered text is "".
+     */
     String text(String css) {
         String[] out = new String[1];
         b.waitUntil("read " + css, () -> {
-            out[0] = find(css).getText();
+            WebElement e = find(css);
+            if (!e.isDisplayed()) return false;
+            out[0] = e.getText();
             return true;
         });
         return out[0];
