@@ -132,7 +132,9 @@ public final class SemanticRoutes {
         ObjectNode out = d.mapper().createObjectNode().put("provider", provider).put("model", model);
         Optional<String> off = search.unavailable();
         out.put("available", off.isEmpty()).put("reason", off.orElse(null)).put("indexed", search.indexed())
-                .put("index_bytes", search.indexBytes());
+                .put("index_bytes", search.indexBytes()).put("index_kind", search.indexKind());
+        search.queryCache().ifPresent(c -> out.putObject("query_cache").put("size", c.size()).put("capacity", c.capacity())
+                .put("hits", c.hits()).put("misses", c.misses()));
         EmbeddingStore.Coverage coverage = d.store().coverage(model);
         out.put("embedded", coverage.embedded()).put("reports", coverage.reports());
         Map<String, Long> jobs = d.jobs().countByState(Job.EMBED);

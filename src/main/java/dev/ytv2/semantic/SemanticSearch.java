@@ -28,19 +28,19 @@ public final class SemanticSearch {
     public static final int RRF_K = 60;
     /** How far down each ranking goes, and so the most results a semantic or hybrid search has. */
     public static final int DEPTH = 100;
-    /** Nearest reports taken before filters apply; a filter narrower than that is searched within. */
-    private static final int CANDIDATES = 2_000;
 
     private final ReportStore reports;
     private final Jdbi jdbi;
     private final Optional<? extends Neighbours> index;
     private final Optional<QueryVectors> queries;
 
-    public SemanticSearch(ReportStore reports, Jdbi jdbi, Optional<? extends Neighbours> index, Optional<EmbeddingProvider> provider) {
+    /** `queryCache`: how many query vectors are kept (0 keeps none). */
+    public SemanticSearch(ReportStore reports, Jdbi jdbi, Optional<? extends Neighbours> index, Optional<EmbeddingProvider> provider,
+                          int queryCache) {
         this.reports = reports;
         this.jdbi = jdbi;
         this.index = index;
-        this.queries = provider.map(QueryVectors::new);
+        this.queries = provider.map(p -> new QueryVectors(p, queryCache));
     }
 
     /** One result: its score in the ranking used, and for hybrid the fused score. */
@@ -62,6 +62,16 @@ public final class SemanticSearch {
     /** The heap the in-process index holds, in bytes. */
     public long indexBytes() {
         return index.map(Neighbours::bytes).orElse(0L);
+    }
+
+    /** Which index answers: pgvector, the graph, or the exact scan (and why the graph is not used yet). */
+    public String indexKind() {
+        return index.map(Neighbours::kind).orElse("none");
+    }
+
+    /** The query-vector cache's size and hits; empty when semantic search is off. */
+    public Optional<QueryVectors.Stats> queryCache() {
+        return queries.map(QueryVectors::stats);
     }
 
     public int indexed() {
@@ -103,12 +113,14 @@ public final class SemanticSearch {
         Predicate<String> base = onlyIds == null ? allow : allow.and(onlyIds::contains);
         ReportFilter rest = withIds(filter, List.of());
         if (!narrows(rest)) return scored(idx.nearest(vector, k, base));
-        List<VectorIndex.Hit> hits = idx.nearest(vector, Math.max(k, CANDIDATES), base);
+        // Over-fetch the nearest and filter them; a filter too narrow for that to fill k is searched
+        // within: the reports it passes, scored one by one when they are few.
+        int candidates = idx.candidates(k);
+        List<VectorIndex.Hit> hits = idx.nearest(vector, candidates, base);
         Set<String> passing = matching(rest, hits.stream().map(VectorIndex.Hit::videoId).toList());
         List<VectorIndex.Hit> kept = hits.stream().filter(h -> passing.contains(h.videoId())).limit(k).toList();
-        if (kept.size() < k && hits.size() >= CANDIDATES) {
-            Set<String> all = matching(rest, null);
-            kept = idx.nearest(vector, k, base.and(all::contains));
+        if (kept.size() < k && hits.size() >= candidates) {
+            kept = idx.nearestAmong(vector, k, matching(rest, null), base);
         }
         return scored(kept);
     }
