@@ -90,6 +90,15 @@ public final class SemanticBench {
             List<String> repeated = new ArrayList<>();
             SplittableRandom fixed = new SplittableRandom(5);
             for (int i = 0; i < 64; i++) repeated.add(SyntheticLibrary.word(fixed) + " " + SyntheticLibrary.word(fixed) + " " + i);
+
+            TimingBreakdown breakdown = new TimingBreakdown("http://localhost:" + server.port());
+            System.out.printf("%nwhere the time goes (the server's Server-Timing phases):%n%s%n", TimingBreakdown.header());
+            System.out.println(breakdown.row("semantic (new query each time)", 100, r -> semantic("semantic", r)));
+            System.out.println(breakdown.row("semantic (cached query)", 100, r -> "/api/reports?search=semantic&q=" + enc(repeated.get(0))));
+            System.out.println(breakdown.row("hybrid (new query each time)", 100, r -> semantic("hybrid", r)));
+            System.out.println(breakdown.row("semantic, 2 filters", 100, r -> semantic("semantic", r) + "&source=youtube&language=en"));
+            System.out.println(breakdown.row("keyword (no semantic phases)", 100, r -> "/api/reports?q="
+                    + enc(SyntheticLibrary.word(r) + " " + SyntheticLibrary.word(r))));
             List<LoadDriver.Stats> results = new ArrayList<>();
             List<String> loads = new ArrayList<>();
             List<Scenario> scenarios = List.of(

@@ -56,7 +56,8 @@ public final class SemanticRoutes {
         if (request.filter().q().isEmpty()) {
             throw ApiError.badRequest("missing_query", "A " + mode.wire() + " search needs search text: give q.");
         }
-        SemanticSearch.Ranking ranking = search.rank(mode, request.filter());
+        ServerTiming timing = new ServerTiming();
+        SemanticSearch.Ranking ranking = search.rank(mode, request.filter(), timing);
         ObjectNode out;
         if (ranking.fallback().isPresent()) {
             out = ReportRoutes.pageJson(d.mapper(), d.reports().list(request));
@@ -70,6 +71,8 @@ public final class SemanticRoutes {
             List<SemanticSearch.Scored> slice = ranking.results().subList(from, Math.min(ranking.results().size(), from + request.size()));
             out = ReportRoutes.pageJson(d.mapper(), new ReportStore.Page(rows(slice), request.page(), request.size(), ranking.results().size()));
         }
+        timing.lap("rows");
+        ctx.header("Server-Timing", timing.header());
         ObjectNode s = out.putObject("search");
         s.put("mode", ranking.used().wire());
         s.put("requested", mode.wire());

@@ -80,6 +80,10 @@ public final class SemanticSearch {
 
     /** `filter` carries the search text; every other filter of it applies to both rankings. */
     public Ranking rank(SearchMode mode, ReportFilter filter) {
+        return rank(mode, filter, new ServerTiming());
+    }
+
+    Ranking rank(SearchMode mode, ReportFilter filter, ServerTiming timing) {
         String q = filter.q().orElseThrow(() -> new IllegalArgumentException("a ranking needs search text"));
         if (mode == SearchMode.KEYWORD) return new Ranking(SearchMode.KEYWORD, keyword(filter), Optional.empty());
         Optional<String> reason = unavailable();
@@ -87,6 +91,7 @@ public final class SemanticSearch {
         if (reason.isEmpty()) {
             try {
                 vector = queries.get().vector(q);
+                timing.lap("embed");
             } catch (EmbeddingException e) {
                 reason = Optional.of("the embedding provider failed: " + e.getMessage());
             }
@@ -96,31 +101,42 @@ public final class SemanticSearch {
             vector = null;
         }
         if (vector == null) return new Ranking(SearchMode.KEYWORD, keyword(filter), reason);
-        List<Scored> semantic = nearest(vector, filter.withoutSearch(), DEPTH, id -> true);
+        List<Scored> semantic = nearest(vector, filter.withoutSearch(), DEPTH, id -> true, timing);
         if (mode == SearchMode.SEMANTIC) return new Ranking(SearchMode.SEMANTIC, semantic, Optional.empty());
-        return new Ranking(SearchMode.HYBRID, fuse(keyword(filter), semantic), Optional.empty());
+        List<Scored> keyword = keyword(filter);
+        timing.lap("keyword");
+        return new Ranking(SearchMode.HYBRID, fuse(keyword, semantic), Optional.empty());
     }
 
     /** The reports nearest to one report, itself left out; empty when it has no vector (yet). */
     public Optional<List<Scored>> related(String videoId, ReportFilter filter, int size) {
         if (unavailable().isPresent()) return Optional.empty();
-        return index.get().vectorOf(videoId).map(v -> nearest(v, filter.withoutSearch(), size, id -> !id.equals(videoId)));
+        return index.get().vectorOf(videoId).map(v -> nearest(v, filter.withoutSearch(), size, id -> !id.equals(videoId), new ServerTiming()));
     }
 
-    private List<Scored> nearest(float[] vector, ReportFilter filter, int k, Predicate<String> allow) {
+    private List<Scored> nearest(float[] vector, ReportFilter filter, int k, Predicate<String> allow, ServerTiming timing) {
         Neighbours idx = index.orElseThrow();
         Set<String> onlyIds = filter.ids().isEmpty() ? null : new HashSet<>(filter.ids());
         Predicate<String> base = onlyIds == null ? allow : allow.and(onlyIds::contains);
         ReportFilter rest = withIds(filter, List.of());
-        if (!narrows(rest)) return scored(idx.nearest(vector, k, base));
+        if (!narrows(rest)) {
+            List<Scored> out = scored(idx.nearest(vector, k, base));
+            timing.lap("index");
+            return out;
+        }
         // Over-fetch the nearest and filter them; a filter too narrow for that to fill k is searched
         // within: the reports it passes, scored one by one when they are few.
         int candidates = idx.candidates(k);
         List<VectorIndex.Hit> hits = idx.nearest(vector, candidates, base);
+        timing.lap("index");
         Set<String> passing = matching(rest, hits.stream().map(VectorIndex.Hit::videoId).toList());
         List<VectorIndex.Hit> kept = hits.stream().filter(h -> passing.contains(h.videoId())).limit(k).toList();
+        timing.lap("filter");
         if (kept.size() < k && hits.size() >= candidates) {
-            kept = idx.nearestAmong(vector, k, matching(rest, null), base);
+            Set<String> all = matching(rest, null);
+            timing.lap("filter-all");
+            kept = idx.nearestAmong(vector, k, all, base);
+            timing.lap("index-among");
         }
         return scored(kept);
     }
