@@ -105,7 +105,8 @@ public final class GraphVectorIndex implements InMemoryVectors {
     @Override
     public String kind() {
         if (!graphReady) return "graph (being built: every vector scored meanwhile)";
-        return searchesGraph() ? "graph" : "graph (under " + settings.exactBelow() + " vectors: every vector scored)";
+        if (searchesGraph()) return "graph";
+        return size() == 0 ? "graph (empty)" : "graph (under " + settings.exactBelow() + " vectors: every vector scored)";
     }
 
     public Settings settings() {
@@ -114,7 +115,8 @@ public final class GraphVectorIndex implements InMemoryVectors {
 
     /** Whether searches use the graph now (false before the start-up build ends and below exactBelow). */
     public boolean searchesGraph() {
-        return graphReady && size() >= settings.exactBelow();
+        int n = size();
+        return graphReady && n > 0 && n >= settings.exactBelow();
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class SemanticSearch {
     public static final int RRF_K = 60;
     /** How far down each ranking goes, and so the most results a semantic or hybrid search has. */
     public static final int DEPTH = 100;
+    /** The most nearest a filtered search over-fetches before it searches within the filter instead. */
+    private static final int MAX_CANDIDATES = 2_000;
 
     private final ReportStore reports;
     private final Jdbi jdbi;
@@ -127,11 +129,19 @@ public final class SemanticSearch {
         // Over-fetch the nearest and filter them; a filter too narrow for that to fill k is searched
         // within: the reports it passes, scored one by one when they are few.
         int candidates = idx.candidates(k);
-        List<VectorIndex.Hit> hits = idx.nearest(vector, candidates, base);
-        timing.lap("index");
-        Set<String> passing = matching(rest, hits.stream().map(VectorIndex.Hit::videoId).toList());
-        List<VectorIndex.Hit> kept = hits.stream().filter(h -> passing.contains(h.videoId())).limit(k).toList();
-        timing.lap("filter");
+        List<VectorIndex.Hit> hits;
+        List<VectorIndex.Hit> kept;
+        while (true) {
+            hits = idx.nearest(vector, candidates, base);
+            timing.lap("index");
+            Set<String> passing = matching(rest, hits.stream().map(VectorIndex.Hit::videoId).toList());
+            kept = hits.stream().filter(h -> passing.contains(h.videoId())).limit(k).toList();
+            timing.lap("filter");
+            // A graph's over-fetch is a few times k: a filter that passes a tenth of the library
+            // needs more, and four times as many from the graph is still cheaper than the fallback.
+            if (kept.size() >= k || hits.size() < candidates || candidates >= MAX_CANDIDATES) break;
+            candidates = Math.min(MAX_CANDIDATES, candidates * 4);
+        }
         if (kept.size() < k && hits.size() >= candidates) {
             Set<String> all = matching(rest, null);
             timing.lap("filter-all");

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class SemanticApiTest {
-    private static TestServer s;
+    static TestServer s;
 
     @BeforeAll
     static void start() {
@@ -53,6 +53,8 @@ class SemanticApiTest {
         JsonNode hybrid = s.getJson("/api/reports?search=hybrid&q=" + query);
         assertThat(ids(hybrid).get(0)).isEqualTo("yt:sourdough01");
         assertThat(hybrid.path("reports").get(0).has("rrf_score")).isTrue();
+        assertThat(s.get("/api/reports?search=hybrid&q=" + query).headers().firstValue("Server-Timing"))
+                .hasValueSatisfying(t -> assertThat(t).contains("embed;dur=", "index;dur=", "keyword;dur=", "rows;dur="));
     }
 
     @Test
