@@ -1,7 +1,6 @@
 package dev.ytv2.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.Main;
 import dev.ytv2.content.Importer;
 import dev.ytv2.content.ReportRequest;
 import dev.ytv2.content.ReportWriter;

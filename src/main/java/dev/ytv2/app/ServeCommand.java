@@ -1,7 +1,5 @@
 package dev.ytv2.app;
 
-import dev.ytv2.Main;
-
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 

@@ -40,6 +40,8 @@ import dev.ytv2.semantic.BuiltinEmbeddings;
 import dev.ytv2.semantic.EmbedWorker;
 import dev.ytv2.semantic.EmbeddingProvider;
 import dev.ytv2.semantic.EmbeddingStore;
+import dev.ytv2.semantic.GraphVectorIndex;
+import dev.ytv2.semantic.InMemoryVectors;
 import dev.ytv2.semantic.Neighbours;
 import dev.ytv2.semantic.OpenAiEmbeddings;
 import dev.ytv2.semantic.PgVector;
@@ -48,6 +50,7 @@ import dev.ytv2.semantic.SemanticConfig;
 import dev.ytv2.semantic.SemanticIndex;
 import dev.ytv2.semantic.SemanticRoutes;
 import dev.ytv2.semantic.SemanticSearch;
+import dev.ytv2.semantic.VectorIndex;
 import dev.ytv2.web.App;
 import dev.ytv2.web.Auth;
 import dev.ytv2.web.HealthRoutes;
@@ -65,6 +68,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 
 /** The single place where the parts are wired: the stores over one database, the server, the workers. */
 public final class Wiring {
@@ -169,8 +173,10 @@ public final class Wiring {
             Optional<EmbeddingProvider> provider = embeddingProvider(config, s.mapper());
             PgVector.detect(db.jdbi()).ifPresent(note -> LOG.info(note));
             Optional<PgVectorIndex> pgvector = provider.flatMap(p -> PgVectorIndex.install(s.embeddings(), p.model(), p.dimensions()));
+            List<AutoCloseable> semanticThreads = new ArrayList<>();
             Optional<SemanticIndex> memory = pgvector.isPresent() ? Optional.empty()
-                    : provider.map(p -> new SemanticIndex(s.embeddings(), p.model(), p.dimensions(), s.mapper()));
+                    : provider.map(p -> new SemanticIndex(s.embeddings(), p.model(),
+                            inMemoryVectors(config.semantic(), p.dimensions(), semanticThreads), s.mapper()));
             memory.ifPresent(i -> hub.follow(i::onEvent));
             EventFeed feed = new EventFeed(db.url(), s.events(), hub).start();
             // Read after the feed started, so no vector committed meanwhile is missed; the server
@@ -201,7 +207,7 @@ public final class Wiring {
                     new ReprocessRoutes(config.upstream().backendApiUrl(), config.adminToken(), s.reports(), s.mapper(),
                             config.upstream().reprocessTimeout()),
                     new SemanticRoutes(new SemanticRoutes.Deps(reportRoutes, s.reports(), s.embeddings(), s.jobs(), s.mapper()),
-                            new SemanticSearch(s.reports(), db.jdbi(), index, provider), config.semantic().provider(),
+                            new SemanticSearch(s.reports(), db.jdbi(), index, provider, config.semantic().queryCache()), config.semantic().provider(),
                             provider.map(EmbeddingProvider::model).orElse("none"))));
             Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
             Optional<EmbedWorker> embedder = withWorker ? provider.map(p -> embedWorker(config, db, s, p, "embed")) : Optional.empty();
@@ -211,6 +217,7 @@ public final class Wiring {
             List<AutoCloseable> background = new ArrayList<>();
             embedder.ifPresent(background::add);
             background.addAll(List.of(purger, uploads, feed, hub));
+            background.addAll(semanticThreads);
             return new Running(javalin, db, s, worker, background);
         } catch (RuntimeException e) {
             db.close();
@@ -222,6 +229,14 @@ public final class Wiring {
         byte[] b = new byte[24];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
+    }
+
+    /** The in-process vectors YTV2_SEMANTIC_INDEX asks for; the graph's build threads end with the server. */
+    private static InMemoryVectors inMemoryVectors(SemanticConfig c, int dimensions, List<AutoCloseable> closing) {
+        if (SemanticConfig.EXACT.equals(c.index())) return new VectorIndex(dimensions);
+        ForkJoinPool pool = GraphVectorIndex.buildPool();
+        closing.add(pool::shutdownNow);
+        return new GraphVectorIndex(dimensions, c.graph(), pool);
     }
 
     private static Thread daemon(String name, Runnable r) {

@@ -1,6 +1,5 @@
 package dev.ytv2.app;
 
-import dev.ytv2.Main;
 import dev.ytv2.db.Database;
 import dev.ytv2.render.RenderWorker;
 

@@ -17,6 +17,7 @@ public final class BenchCommand {
             "reports", ReportsBench::run,
             "render", RenderBench::run,
             "semantic", SemanticBench::run,
+            "vector-index", VectorIndexBench::run,
             "soak", SoakBench::run));
     private BenchCommand() {
     }

@@ -1,7 +1,5 @@
 package dev.ytv2.bench;
 
-import dev.ytv2.Main;
-import dev.ytv2.Main;
 import dev.ytv2.app.Config;
 import dev.ytv2.app.Wiring;
 

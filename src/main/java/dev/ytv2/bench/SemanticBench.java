@@ -1,7 +1,6 @@
 package dev.ytv2.bench;
 
-import dev.ytv2.Main;
-import dev.ytv2.Main;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ytv2.app.Config;
 import dev.ytv2.app.Wiring;
 import dev.ytv2.db.Database;
@@ -31,10 +30,12 @@ public final class SemanticBench {
 
               --reports N   library size (default 100000; synthetic reports loaded once, kept)
               --sample N    reports embedded for real with the builtin model to measure throughput
-                            (default 512); the others get random unit vectors of the same size, which
-                            cost an exact index exactly as much to search
+                            (default 512); the others get clustered stand-in vectors of the same size
+                            (ClusteredVectors: 1,000 topics), which a graph index finds neighbours in
+                            as in a real library
               --clients N   concurrent HTTP clients (default 8)
               --seconds N   duration of each scenario (default 15)
+              --recall N    queries of each kind for recall@10 against the exact answer (default 200; 0 skips)
             Use a data dir of its own, e.g. YTV2_DATA_DIR=./bench-data.
             """;
 
@@ -46,12 +47,14 @@ public final class SemanticBench {
         int sample = 512;
         int clients = 8;
         int seconds = 15;
+        int recallQueries = 200;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--reports" -> reports = Integer.parseInt(args.get(++i));
                 case "--sample" -> sample = Integer.parseInt(args.get(++i));
                 case "--clients" -> clients = Integer.parseInt(args.get(++i));
                 case "--seconds" -> seconds = Integer.parseInt(args.get(++i));
+                case "--recall" -> recallQueries = Integer.parseInt(args.get(++i));
                 default -> {
                     System.out.print(HELP);
                     return args.get(i).equals("--help") ? 0 : 2;
@@ -64,26 +67,60 @@ public final class SemanticBench {
         long began = System.nanoTime();
         try (Wiring.Running server = Wiring.startServer(config.withPort(0))) {
             LoadDriver driver = new LoadDriver("http://localhost:" + server.port());
-            waitForIndex(driver, server.port());
-            System.out.printf("index: loaded in %.1f s; heap grew by about %d MB%n", (System.nanoTime() - began) / 1e9,
-                    (usedHeap() - before) / (1024 * 1024));
+            waitForIndex(server.port(), began, before);
             List<String> ids = server.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT video_id FROM report_embeddings ORDER BY random() LIMIT 2000").mapTo(String.class).list());
             Duration each = Duration.ofSeconds(seconds);
             driver.run("warm-up", clients, Duration.ofSeconds(Math.min(10, seconds)), r -> semantic("semantic", r));
+
+            System.out.printf("%nembedding one new query (builtin, in this process, ONNX Runtime 1 intra-op thread per call):%n%s%n",
+                    QueryEmbedCost.header());
+            for (int threads : new int[]{1, 2, clients}) System.out.println(QueryEmbedCost.measure(model, threads, 400 / threads).row());
+
+            if (recallQueries > 0) {
+                List<String> all = server.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT video_id FROM report_embeddings WHERE model = :m").bind("m", model.model()).mapTo(String.class).list());
+                System.out.printf("%nrecall@10 of the server's answers against an exact scan (load %s):%n", LoadAverage.now());
+                System.out.println("| queries                                      | queries | recall@10 |\n"
+                        + "|----------------------------------------------|---------|-----------|");
+                for (SemanticRecall.Result res : new SemanticRecall("http://localhost:" + server.port())
+                        .measure(server.database().jdbi(), model, all, recallQueries)) System.out.println(res.row());
+            }
+
+            List<String> repeated = new ArrayList<>();
+            SplittableRandom fixed = new SplittableRandom(5);
+            for (int i = 0; i < 64; i++) repeated.add(SyntheticLibrary.word(fixed) + " " + SyntheticLibrary.word(fixed) + " " + i);
+
+            TimingBreakdown breakdown = new TimingBreakdown("http://localhost:" + server.port());
+            System.out.printf("%nwhere the time goes (the server's Server-Timing phases):%n%s%n", TimingBreakdown.header());
+            System.out.println(breakdown.row("semantic (new query each time)", 100, r -> semantic("semantic", r)));
+            System.out.println(breakdown.row("semantic (cached query)", 100, r -> "/api/reports?search=semantic&q=" + enc(repeated.get(0))));
+            System.out.println(breakdown.row("hybrid (new query each time)", 100, r -> semantic("hybrid", r)));
+            System.out.println(breakdown.row("semantic, 2 filters", 100, r -> semantic("semantic", r) + "&source=youtube&language=en"));
+            System.out.println(breakdown.row("keyword (no semantic phases)", 100, r -> "/api/reports?q="
+                    + enc(SyntheticLibrary.word(r) + " " + SyntheticLibrary.word(r))));
             List<LoadDriver.Stats> results = new ArrayList<>();
+            List<String> loads = new ArrayList<>();
             List<Scenario> scenarios = List.of(
                     new Scenario("semantic (new query each time)", r -> semantic("semantic", r)),
                     new Scenario("hybrid (new query each time)", r -> semantic("hybrid", r)),
                     new Scenario("semantic, 2 filters", r -> semantic("semantic", r) + "&source=youtube&language=en"),
                     new Scenario("related size=12", r -> "/api/reports/" + enc(ids.get(r.nextInt(ids.size()))) + "/related?size=12"),
                     new Scenario("/api/semantic-search hybrid topk=20", r -> "/api/semantic-search?topk=20&q="
-                            + enc(SyntheticLibrary.word(r) + " " + SyntheticLibrary.word(r) + " " + r.nextInt(1000))));
-            for (Scenario s : scenarios) results.add(driver.run(s.name(), clients, each, s.path()));
-            System.out.printf("%n%d reports, %d clients, %d s per scenario, %d cores%n%n", reports, clients, seconds,
-                    Runtime.getRuntime().availableProcessors());
-            System.out.println(LoadDriver.header());
-            results.forEach(r -> System.out.println(r.row()));
+                            + enc(SyntheticLibrary.word(r) + " " + SyntheticLibrary.word(r) + " " + r.nextInt(1000))),
+                    new Scenario("semantic, 64 repeated queries (cached)", r -> "/api/reports?search=semantic&q="
+                            + enc(repeated.get(r.nextInt(repeated.size())))),
+                    new Scenario("hybrid, 64 repeated queries (cached)", r -> "/api/reports?search=hybrid&q="
+                            + enc(repeated.get(r.nextInt(repeated.size())))));
+            for (Scenario s : scenarios) {
+                results.add(driver.run(s.name(), clients, each, s.path()));
+                loads.add(LoadAverage.now());
+            }
+            System.out.printf("%n%d reports, %d clients, %d s per scenario, %d cores; index: %s%n%n", reports, clients, seconds,
+                    Runtime.getRuntime().availableProcessors(), status(server.port()).path("index_kind").asText());
+            System.out.println(LoadDriver.header().replace("\n", " load |\n") + "------|");
+            for (int i = 0; i < results.size(); i++) System.out.println(results.get(i).row() + " " + String.format("%4s", loads.get(i)) + " |");
+            System.out.println("query cache: " + status(server.port()).path("query_cache"));
             return results.stream().anyMatch(r -> r.errors() > 0) ? 1 : 0;
         }
     }
@@ -123,14 +160,15 @@ public final class SemanticBench {
                                 + " %d reports would take about %.0f min%n", sampleIds.size(), secs, rate,
                         Runtime.getRuntime().availableProcessors(), reports, reports / rate / 60);
             }
-            fillRandom(db, model, reports);
+            fillClustered(db, model);
         }
     }
 
-    /** Random unit vectors for every report still without one, written in bulk. */
-    private static void fillRandom(Database db, EmbeddingProvider model, int reports) {
+    /** Clustered stand-in vectors for every report still without one, written in bulk. */
+    private static void fillClustered(Database db, EmbeddingProvider model) {
         long t0 = System.nanoTime();
         SplittableRandom r = new SplittableRandom(42);
+        ClusteredVectors topics = new ClusteredVectors(42, 1_000, model.dimensions());
         int filled = 0;
         while (true) {
             List<String> ids = db.jdbi().withHandle(h -> h.createQuery("""
@@ -140,43 +178,40 @@ public final class SemanticBench {
             db.jdbi().useTransaction(h -> {
                 var batch = h.prepareBatch("""
                         INSERT INTO report_embeddings (video_id, model, dimensions, vector, source_hash, content_updated_at)
-                        SELECT :id, :m, :d, :v, 'bench', updated_at FROM content WHERE video_id = :id""");
+                        SELECT :id, :m, :d, :v, 'bench-clustered', updated_at FROM content WHERE video_id = :id""");
                 for (String id : ids) {
-                    batch.bind("id", id).bind("m", model.model()).bind("d", model.dimensions()).bind("v", randomUnit(r, model.dimensions())).add();
+                    batch.bind("id", id).bind("m", model.model()).bind("d", model.dimensions()).bind("v", bytes(topics.next(r))).add();
                 }
                 batch.execute();
             });
             filled += ids.size();
         }
-        if (filled > 0) System.out.printf("filled %d reports with random unit vectors in %.1f s%n", filled, (System.nanoTime() - t0) / 1e9);
+        if (filled > 0) System.out.printf("filled %d reports with clustered vectors in %.1f s%n", filled, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static byte[] randomUnit(SplittableRandom r, int dims) {
-        float[] v = new float[dims];
-        double sum = 0;
-        for (int i = 0; i < dims; i++) {
-            v[i] = (float) (r.nextDouble() * 2 - 1);
-            sum += v[i] * v[i];
-        }
-        ByteBuffer b = ByteBuffer.allocate(dims * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float x : v) b.putFloat((float) (x / Math.sqrt(sum)));
+    private static byte[] bytes(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) b.putFloat(x);
         return b.array();
     }
 
-    private static void waitForIndex(LoadDriver driver, int port) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        while (true) {
-            var body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/semantic/status")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            var status = mapper.readTree(body);
-            if (status.path("available").asBoolean()) {
-                System.out.printf("index: %d vectors, %.1f MB of vectors and ids%n", status.path("indexed").asLong(),
-                        status.path("index_bytes").asLong() / 1048576.0);
-                return;
-            }
-            Thread.sleep(200);
-        }
+    /** Until searches are answered, then until the graph (if any) is built: the two start-up figures. */
+    private static void waitForIndex(int port, long began, long heapBefore) throws Exception {
+        JsonNode st;
+        while (!(st = status(port)).path("available").asBoolean()) Thread.sleep(200);
+        System.out.printf("index: %d vectors read from the table in %.1f s (load %s)%n", st.path("indexed").asLong(),
+                (System.nanoTime() - began) / 1e9, LoadAverage.now());
+        long building = System.nanoTime();
+        while ((st = status(port)).path("index_kind").asText().startsWith("graph (being built")) Thread.sleep(200);
+        System.out.printf("index: %s after a further %.1f s (load %s); %.1f MB by its own count; heap grew by about %d MB%n",
+                st.path("index_kind").asText(), (System.nanoTime() - building) / 1e9, LoadAverage.now(),
+                st.path("index_bytes").asLong() / 1048576.0, (usedHeap() - heapBefore) / (1024 * 1024));
+    }
+
+    private static JsonNode status(int port) throws Exception {
+        var body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/semantic/status")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
     }
 
     private static long usedHeap() {

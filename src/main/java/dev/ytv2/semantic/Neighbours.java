@@ -2,6 +2,7 @@ package dev.ytv2.semantic;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** Where nearest reports are looked up: the in-process index, or pgvector's HNSW index. */
@@ -14,8 +15,21 @@ public interface Neighbours {
 
     long bytes();
 
+    /** What answers searches, for the status page and the logs. */
+    String kind();
+
     Optional<float[]> vectorOf(String videoId);
 
     /** The k nearest that `allow` accepts, best first (an approximate index may return fewer). */
     List<VectorIndex.Hit> nearest(float[] query, int k, Predicate<String> allow);
+
+    /** The k nearest among `among` (the reports a filter passes) that `allow` accepts, best first. */
+    default List<VectorIndex.Hit> nearestAmong(float[] query, int k, Set<String> among, Predicate<String> allow) {
+        return nearest(query, k, allow.and(among::contains));
+    }
+
+    /** How many nearest a filtered search takes before its filter applies (see {@link InMemoryVectors#candidates}). */
+    default int candidates(int k) {
+        return Math.max(k, 2_000);
+    }
 }

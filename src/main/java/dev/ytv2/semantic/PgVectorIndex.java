@@ -58,6 +58,11 @@ public final class PgVectorIndex implements Neighbours {
     }
 
     @Override
+    public String kind() {
+        return "pgvector";
+    }
+
+    @Override
     public int dimensions() {
         return dimensions;
     }

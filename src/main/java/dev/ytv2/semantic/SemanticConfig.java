@@ -17,11 +17,17 @@ public record SemanticConfig(
         Optional<String> openaiKey,
         String openaiModel,
         Optional<Integer> openaiDimensions,
-        Duration timeout) {
+        Duration timeout,
+        String index,
+        GraphVectorIndex.Settings graph,
+        int queryCache) {
 
     public static final String BUILTIN = "builtin";
     public static final String OPENAI = "openai";
     public static final String OFF = "off";
+    /** In-process index kinds (YTV2_SEMANTIC_INDEX); pgvector, where installed, takes precedence over both. */
+    public static final String GRAPH = "graph";
+    public static final String EXACT = "exact";
 
     public static SemanticConfig fromEnv(Map<String, String> env) {
         RenderConfig.Env e = new RenderConfig.Env(env);
@@ -39,7 +45,20 @@ public record SemanticConfig(
                 e.text("YTV2_EMBEDDINGS_API_KEY").or(() -> e.text("YTV2_OPENAI_API_KEY")),
                 e.text("YTV2_EMBEDDINGS_MODEL").orElse("text-embedding-3-large"),
                 dims,
-                e.seconds("YTV2_EMBEDDINGS_TIMEOUT_SECONDS", 30));
+                e.seconds("YTV2_EMBEDDINGS_TIMEOUT_SECONDS", 30),
+                index(e.text("YTV2_SEMANTIC_INDEX").orElse(GRAPH), env),
+                GraphVectorIndex.Settings.DEFAULTS
+                        .withExactBelow(e.integer("YTV2_SEMANTIC_EXACT_BELOW", GraphVectorIndex.Settings.DEFAULTS.exactBelow(), 0, Integer.MAX_VALUE))
+                        .withSearchBeam(e.integer("YTV2_SEMANTIC_SEARCH_BEAM", GraphVectorIndex.Settings.DEFAULTS.searchBeam(), 10, 5_000)),
+                e.integer("YTV2_QUERY_VECTOR_CACHE", 512, 0, 1_000_000));
+    }
+
+    private static String index(String value, Map<String, String> env) {
+        String v = value.toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of(GRAPH, EXACT).contains(v)) {
+            throw new IllegalArgumentException("YTV2_SEMANTIC_INDEX must be graph or exact, got '" + env.get("YTV2_SEMANTIC_INDEX") + "'");
+        }
+        return v;
     }
 
     public boolean enabled() {

@@ -18,22 +18,24 @@ import java.util.function.Predicate;
  * The vectors of the configured model, in memory, kept in step with the table through the event
  * log: `embeddings-updated` reads the new vectors, `report-deleted` drops one. Events that arrive
  * while the table is still being read are remembered and re-read after it, so neither order loses one.
+ * The vectors themselves live in an exact {@link VectorIndex} or a {@link GraphVectorIndex}.
  */
 public final class SemanticIndex implements Neighbours {
     private static final Logger LOG = LoggerFactory.getLogger(SemanticIndex.class);
 
     private final EmbeddingStore store;
     private final String model;
-    private final VectorIndex vectors;
+    private final InMemoryVectors vectors;
     private final ObjectMapper mapper;
     private final Object loading = new Object();
     private Set<String> pending = new HashSet<>();
     private volatile boolean loaded;
 
-    public SemanticIndex(EmbeddingStore store, String model, int dimensions, ObjectMapper mapper) {
+    /** `vectors` is empty; this index fills it from the table and keeps it in step. */
+    public SemanticIndex(EmbeddingStore store, String model, InMemoryVectors vectors, ObjectMapper mapper) {
         this.store = store;
         this.model = model;
-        this.vectors = new VectorIndex(dimensions);
+        this.vectors = vectors;
         this.mapper = mapper;
     }
 
@@ -56,6 +58,8 @@ public final class SemanticIndex implements Neighbours {
         }
         refresh(new ArrayList<>(again));
         LOG.info("semantic index: {} vectors of {} loaded in {} ms", vectors.size(), model, (System.nanoTime() - began) / 1_000_000);
+        // Searches are answered from here on (by scoring every vector until a graph is built).
+        vectors.loaded();
         return this;
     }
 
@@ -110,6 +114,21 @@ public final class SemanticIndex implements Neighbours {
     @Override
     public List<VectorIndex.Hit> nearest(float[] query, int k, Predicate<String> allow) {
         return vectors.nearest(query, k, allow);
+    }
+
+    @Override
+    public List<VectorIndex.Hit> nearestAmong(float[] query, int k, Set<String> among, Predicate<String> allow) {
+        return vectors.nearestAmong(query, k, among, allow);
+    }
+
+    @Override
+    public int candidates(int k) {
+        return vectors.candidates(k);
+    }
+
+    @Override
+    public String kind() {
+        return vectors.kind();
     }
 
     @Override

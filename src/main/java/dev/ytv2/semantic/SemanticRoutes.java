@@ -56,7 +56,8 @@ public final class SemanticRoutes {
         if (request.filter().q().isEmpty()) {
             throw ApiError.badRequest("missing_query", "A " + mode.wire() + " search needs search text: give q.");
         }
-        SemanticSearch.Ranking ranking = search.rank(mode, request.filter());
+        ServerTiming timing = new ServerTiming();
+        SemanticSearch.Ranking ranking = search.rank(mode, request.filter(), timing);
         ObjectNode out;
         if (ranking.fallback().isPresent()) {
             out = ReportRoutes.pageJson(d.mapper(), d.reports().list(request));
@@ -70,6 +71,8 @@ public final class SemanticRoutes {
             List<SemanticSearch.Scored> slice = ranking.results().subList(from, Math.min(ranking.results().size(), from + request.size()));
             out = ReportRoutes.pageJson(d.mapper(), new ReportStore.Page(rows(slice), request.page(), request.size(), ranking.results().size()));
         }
+        timing.lap("rows");
+        ctx.header("Server-Timing", timing.header());
         ObjectNode s = out.putObject("search");
         s.put("mode", ranking.used().wire());
         s.put("requested", mode.wire());
@@ -132,7 +135,9 @@ public final class SemanticRoutes {
         ObjectNode out = d.mapper().createObjectNode().put("provider", provider).put("model", model);
         Optional<String> off = search.unavailable();
         out.put("available", off.isEmpty()).put("reason", off.orElse(null)).put("indexed", search.indexed())
-                .put("index_bytes", search.indexBytes());
+                .put("index_bytes", search.indexBytes()).put("index_kind", search.indexKind());
+        search.queryCache().ifPresent(c -> out.putObject("query_cache").put("size", c.size()).put("capacity", c.capacity())
+                .put("hits", c.hits()).put("misses", c.misses()));
         EmbeddingStore.Coverage coverage = d.store().coverage(model);
         out.put("embedded", coverage.embedded()).put("reports", coverage.reports());
         Map<String, Long> jobs = d.jobs().countByState(Job.EMBED);

@@ -28,19 +28,21 @@ public final class SemanticSearch {
     public static final int RRF_K = 60;
     /** How far down each ranking goes, and so the most results a semantic or hybrid search has. */
     public static final int DEPTH = 100;
-    /** Nearest reports taken before filters apply; a filter narrower than that is searched within. */
-    private static final int CANDIDATES = 2_000;
+    /** The most nearest a filtered search over-fetches before it searches within the filter instead. */
+    private static final int MAX_CANDIDATES = 2_000;
 
     private final ReportStore reports;
     private final Jdbi jdbi;
     private final Optional<? extends Neighbours> index;
     private final Optional<QueryVectors> queries;
 
-    public SemanticSearch(ReportStore reports, Jdbi jdbi, Optional<? extends Neighbours> index, Optional<EmbeddingProvider> provider) {
+    /** `queryCache`: how many query vectors are kept (0 keeps none). */
+    public SemanticSearch(ReportStore reports, Jdbi jdbi, Optional<? extends Neighbours> index, Optional<EmbeddingProvider> provider,
+                          int queryCache) {
         this.reports = reports;
         this.jdbi = jdbi;
         this.index = index;
-        this.queries = provider.map(QueryVectors::new);
+        this.queries = provider.map(p -> new QueryVectors(p, queryCache));
     }
 
     /** One result: its score in the ranking used, and for hybrid the fused score. */
@@ -64,12 +66,26 @@ public final class SemanticSearch {
         return index.map(Neighbours::bytes).orElse(0L);
     }
 
+    /** Which index answers: pgvector, the graph, or the exact scan (and why the graph is not used yet). */
+    public String indexKind() {
+        return index.map(Neighbours::kind).orElse("none");
+    }
+
+    /** The query-vector cache's size and hits; empty when semantic search is off. */
+    public Optional<QueryVectors.Stats> queryCache() {
+        return queries.map(QueryVectors::stats);
+    }
+
     public int indexed() {
         return index.map(Neighbours::size).orElse(0);
     }
 
     /** `filter` carries the search text; every other filter of it applies to both rankings. */
     public Ranking rank(SearchMode mode, ReportFilter filter) {
+        return rank(mode, filter, new ServerTiming());
+    }
+
+    Ranking rank(SearchMode mode, ReportFilter filter, ServerTiming timing) {
         String q = filter.q().orElseThrow(() -> new IllegalArgumentException("a ranking needs search text"));
         if (mode == SearchMode.KEYWORD) return new Ranking(SearchMode.KEYWORD, keyword(filter), Optional.empty());
         Optional<String> reason = unavailable();
@@ -77,6 +93,7 @@ public final class SemanticSearch {
         if (reason.isEmpty()) {
             try {
                 vector = queries.get().vector(q);
+                timing.lap("embed");
             } catch (EmbeddingException e) {
                 reason = Optional.of("the embedding provider failed: " + e.getMessage());
             }
@@ -86,29 +103,50 @@ public final class SemanticSearch {
             vector = null;
         }
         if (vector == null) return new Ranking(SearchMode.KEYWORD, keyword(filter), reason);
-        List<Scored> semantic = nearest(vector, filter.withoutSearch(), DEPTH, id -> true);
+        List<Scored> semantic = nearest(vector, filter.withoutSearch(), DEPTH, id -> true, timing);
         if (mode == SearchMode.SEMANTIC) return new Ranking(SearchMode.SEMANTIC, semantic, Optional.empty());
-        return new Ranking(SearchMode.HYBRID, fuse(keyword(filter), semantic), Optional.empty());
+        List<Scored> keyword = keyword(filter);
+        timing.lap("keyword");
+        return new Ranking(SearchMode.HYBRID, fuse(keyword, semantic), Optional.empty());
     }
 
     /** The reports nearest to one report, itself left out; empty when it has no vector (yet). */
     public Optional<List<Scored>> related(String videoId, ReportFilter filter, int size) {
         if (unavailable().isPresent()) return Optional.empty();
-        return index.get().vectorOf(videoId).map(v -> nearest(v, filter.withoutSearch(), size, id -> !id.equals(videoId)));
+        return index.get().vectorOf(videoId).map(v -> nearest(v, filter.withoutSearch(), size, id -> !id.equals(videoId), new ServerTiming()));
     }
 
-    private List<Scored> nearest(float[] vector, ReportFilter filter, int k, Predicate<String> allow) {
+    private List<Scored> nearest(float[] vector, ReportFilter filter, int k, Predicate<String> allow, ServerTiming timing) {
         Neighbours idx = index.orElseThrow();
         Set<String> onlyIds = filter.ids().isEmpty() ? null : new HashSet<>(filter.ids());
         Predicate<String> base = onlyIds == null ? allow : allow.and(onlyIds::contains);
         ReportFilter rest = withIds(filter, List.of());
-        if (!narrows(rest)) return scored(idx.nearest(vector, k, base));
-        List<VectorIndex.Hit> hits = idx.nearest(vector, Math.max(k, CANDIDATES), base);
-        Set<String> passing = matching(rest, hits.stream().map(VectorIndex.Hit::videoId).toList());
-        List<VectorIndex.Hit> kept = hits.stream().filter(h -> passing.contains(h.videoId())).limit(k).toList();
-        if (kept.size() < k && hits.size() >= CANDIDATES) {
+        if (!narrows(rest)) {
+            List<Scored> out = scored(idx.nearest(vector, k, base));
+            timing.lap("index");
+            return out;
+        }
+        // Over-fetch the nearest and filter them; a filter too narrow for that to fill k is searched
+        // within: the reports it passes, scored one by one when they are few.
+        int candidates = idx.candidates(k);
+        List<VectorIndex.Hit> hits;
+        List<VectorIndex.Hit> kept;
+        while (true) {
+            hits = idx.nearest(vector, candidates, base);
+            timing.lap("index");
+            Set<String> passing = matching(rest, hits.stream().map(VectorIndex.Hit::videoId).toList());
+            kept = hits.stream().filter(h -> passing.contains(h.videoId())).limit(k).toList();
+            timing.lap("filter");
+            // A graph's over-fetch is a few times k: a filter that passes a tenth of the library
+            // needs more, and four times as many from the graph is still cheaper than the fallback.
+            if (kept.size() >= k || hits.size() < candidates || candidates >= MAX_CANDIDATES) break;
+            candidates = Math.min(MAX_CANDIDATES, candidates * 4);
+        }
+        if (kept.size() < k && hits.size() >= candidates) {
             Set<String> all = matching(rest, null);
-            kept = idx.nearest(vector, k, base.and(all::contains));
+            timing.lap("filter-all");
+            kept = idx.nearestAmong(vector, k, all, base);
+            timing.lap("index-among");
         }
         return scored(kept);
     }

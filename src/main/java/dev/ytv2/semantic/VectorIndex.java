@@ -2,6 +2,7 @@ package dev.ytv2.semantic;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
  * by dot product (cosine) against every entry. Exact answers, no build step, and an update is one
  * copy; at 100,000 reports of 384 dimensions a query reads 150 MB of floats (docs/BENCHMARKS.md).
  */
-public final class VectorIndex {
+public final class VectorIndex implements InMemoryVectors {
     private final int dimensions;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Integer> slots = new HashMap<>();
@@ -27,12 +28,22 @@ public final class VectorIndex {
     }
 
     public record Hit(String videoId, double score) {
+        /** Best first; equal scores by id, so every index orders ties alike. */
+        public static final java.util.Comparator<Hit> BEST_FIRST = (a, b) -> a.score() != b.score()
+                ? Double.compare(b.score(), a.score()) : a.videoId().compareTo(b.videoId());
     }
 
+    @Override
+    public String kind() {
+        return "exact";
+    }
+
+    @Override
     public int dimensions() {
         return dimensions;
     }
 
+    @Override
     public void put(String videoId, float[] vector) {
         if (vector.length != dimensions) throw new IllegalArgumentException("expected " + dimensions + " dimensions, got " + vector.length);
         lock.writeLock().lock();
@@ -51,6 +62,7 @@ public final class VectorIndex {
     }
 
     /** Room for `capacity` entries without growing, when their number is known beforehand. */
+    @Override
     public void reserve(int capacity) {
         lock.writeLock().lock();
         try {
@@ -62,6 +74,7 @@ public final class VectorIndex {
         }
     }
 
+    @Override
     public void remove(String videoId) {
         lock.writeLock().lock();
         try {
@@ -74,6 +87,7 @@ public final class VectorIndex {
         }
     }
 
+    @Override
     public java.util.Optional<float[]> get(String videoId) {
         lock.readLock().lock();
         try {
@@ -85,6 +99,7 @@ public final class VectorIndex {
         }
     }
 
+    @Override
     public int size() {
         lock.readLock().lock();
         try {
@@ -95,6 +110,7 @@ public final class VectorIndex {
     }
 
     /** The heap this index holds: the vectors and their ids. */
+    @Override
     public long bytes() {
         lock.readLock().lock();
         try {
@@ -105,6 +121,7 @@ public final class VectorIndex {
     }
 
     /** The k entries closest to `query` that `allow` accepts, best first. */
+    @Override
     public List<Hit> nearest(float[] query, int k, Predicate<String> allow) {
         if (query.length != dimensions) throw new IllegalArgumentException("expected " + dimensions + " dimensions, got " + query.length);
         if (k <= 0) return List.of();
@@ -114,7 +131,7 @@ public final class VectorIndex {
             for (int slot = 0; slot < used; slot++) {
                 String id = ids[slot];
                 if (id == null) continue;
-                float score = dot(query, data, slot * dimensions);
+                float score = VectorMath.dot(query, data, slot * dimensions, dimensions);
                 if (top.accepts(score) && allow.test(id)) top.add(score, slot);
             }
             return top.sorted(ids);
@@ -123,79 +140,28 @@ public final class VectorIndex {
         }
     }
 
-    private float dot(float[] q, float[] d, int offset) {
-        // Four running sums let the CPU overlap the multiplications.
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (; i + 3 < dimensions; i += 4) {
-            s0 += q[i] * d[offset + i];
-            s1 += q[i + 1] * d[offset + i + 1];
-            s2 += q[i + 2] * d[offset + i + 2];
-            s3 += q[i + 3] * d[offset + i + 3];
+    @Override
+    public List<Hit> nearestAmong(float[] query, int k, Set<String> among, Predicate<String> allow) {
+        if (query.length != dimensions) throw new IllegalArgumentException("expected " + dimensions + " dimensions, got " + query.length);
+        if (k <= 0) return List.of();
+        TopK top = new TopK(k);
+        lock.readLock().lock();
+        try {
+            for (String id : among) {
+                Integer slot = slots.get(id);
+                if (slot == null || !allow.test(id)) continue;
+                float score = VectorMath.dot(query, data, slot * dimensions, dimensions);
+                if (top.accepts(score)) top.add(score, slot);
+            }
+            return top.sorted(ids);
+        } finally {
+            lock.readLock().unlock();
         }
-        for (; i < dimensions; i++) s0 += q[i] * d[offset + i];
-        return (s0 + s1) + (s2 + s3);
     }
 
     private void grow() {
         int capacity = Math.max(1024, ids.length + ids.length / 2);
         ids = Arrays.copyOf(ids, capacity);
         data = Arrays.copyOf(data, capacity * dimensions);
-    }
-
-    /** A min-heap of the best k scores seen so far. */
-    private static final class TopK {
-        private final float[] scores;
-        private final int[] slots;
-        private int size;
-
-        TopK(int k) {
-            scores = new float[k];
-            slots = new int[k];
-        }
-
-        boolean accepts(float score) {
-            return size < scores.length || score > scores[0];
-        }
-
-        void add(float score, int slot) {
-            if (size < scores.length) {
-                int i = size++;
-                scores[i] = score;
-                slots[i] = slot;
-                while (i > 0 && scores[(i - 1) / 2] > scores[i]) {
-                    swap(i, (i - 1) / 2);
-                    i = (i - 1) / 2;
-                }
-                return;
-            }
-            scores[0] = score;
-            slots[0] = slot;
-            int i = 0;
-            while (true) {
-                int l = 2 * i + 1, r = l + 1, m = i;
-                if (l < size && scores[l] < scores[m]) m = l;
-                if (r < size && scores[r] < scores[m]) m = r;
-                if (m == i) return;
-                swap(i, m);
-                i = m;
-            }
-        }
-
-        private void swap(int a, int b) {
-            float s = scores[a];
-            scores[a] = scores[b];
-            scores[b] = s;
-            int t = slots[a];
-            slots[a] = slots[b];
-            slots[b] = t;
-        }
-
-        List<Hit> sorted(String[] ids) {
-            List<Hit> out = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) out.add(new Hit(ids[slots[i]], scores[i]));
-            out.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : a.videoId().compareTo(b.videoId()));
-            return out;
-        }
     }
 }

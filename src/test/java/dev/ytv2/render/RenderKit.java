@@ -3,8 +3,6 @@ package dev.ytv2.render;
 import dev.ytv2.images.ImageMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.Main;
-import dev.ytv2.Main;
 import dev.ytv2.app.Wiring;
 import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;

@@ -1,8 +1,6 @@
 package dev.ytv2.semantic;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.Main;
-import dev.ytv2.Main;
 import dev.ytv2.app.Config;
 import dev.ytv2.app.Wiring;
 import dev.ytv2.content.Importer;
@@ -69,9 +67,9 @@ class RelevanceTest {
         while (worker.runBatch() > 0) {
             // until every report has its vector
         }
-        SemanticIndex index = new SemanticIndex(s.embeddings(), model.model(), model.dimensions(), s.mapper()).load();
+        SemanticIndex index = new SemanticIndex(s.embeddings(), model.model(), new VectorIndex(model.dimensions()), s.mapper()).load();
         assertThat(index.size()).isEqualTo(DEMO_SIZE);
-        search = new SemanticSearch(s.reports(), db.jdbi(), Optional.of(index), Optional.of(model));
+        search = new SemanticSearch(s.reports(), db.jdbi(), Optional.of(index), Optional.of(model), 512);
         judged = load();
     }
 

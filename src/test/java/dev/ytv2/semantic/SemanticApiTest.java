@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 @DbTest
 class SemanticApiTest {
-    private static TestServer s;
+    static TestServer s;
 
     @BeforeAll
     static void start() {
@@ -55,6 +55,8 @@ class SemanticApiTest {
         JsonNode hybrid = s.getJson("/api/reports?search=hybrid&q=" + query);
         assertThat(ids(hybrid).get(0)).isEqualTo("yt:sourdough01");
         assertThat(hybrid.path("reports").get(0).has("rrf_score")).isTrue();
+        assertThat(s.get("/api/reports?search=hybrid&q=" + query).headers().firstValue("Server-Timing"))
+                .hasValueSatisfying(t -> assertThat(t).contains("embed;dur=", "index;dur=", "keyword;dur=", "rows;dur="));
     }
 
     @Test

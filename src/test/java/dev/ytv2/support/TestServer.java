@@ -3,8 +3,6 @@ package dev.ytv2.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ytv2.Main;
-import dev.ytv2.Main;
 import dev.ytv2.app.Config;
 import dev.ytv2.app.Wiring;
 import dev.ytv2.events.EventHub;
