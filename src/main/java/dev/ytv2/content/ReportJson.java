@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.errors.Refusal;
 
 import java.util.Comparator;
 import java.util.List;
@@ -23,10 +24,57 @@ public final class ReportJson {
         this.sanitized = new SanitizedSummaries(sanitizer, 64_000_000);
     }
 
+    /**
+     * Which fields a list row carries. `FULL` is every field of the list contract (README, "API");
+     * `CARD`, asked for with `fields=card`, leaves out the six prompt texts, which a card never shows
+     * and which are most of a row's size (the Manage Images dialog reads them from the detail).
+     */
+    public enum RowFields {
+        FULL, CARD;
+
+        public static RowFields parse(String param) {
+            if (param == null || param.isBlank()) return FULL;
+            if (param.trim().equals("card")) return CARD;
+            throw Refusal.invalid("invalid_fields", "Unknown 'fields' value; leave it out for every field, or use 'card'.");
+        }
+    }
+
+    private static final List<String> PROMPTS = List.of(ImageFields.PROMPT, ImageFields.PROMPT_LAST_USED,
+            ImageFields.PROMPT_ORIGINAL, ImageFields.AI2_PROMPT, ImageFields.AI2_PROMPT_LAST_USED, ImageFields.AI2_PROMPT_ORIGINAL);
+
     public ObjectNode listRow(ContentRow row, List<SummaryRow> summaries) {
+        return listRow(row, summaries, RowFields.FULL);
+    }
+
+    public ObjectNode listRow(ContentRow row, List<SummaryRow> summaries, RowFields fields) {
         ObjectNode out = common(row, summaries, true);
         out.put("summary_text", excerpt(summaries));
+        if (fields == RowFields.CARD) ((ObjectNode) out.get("analysis")).remove(PROMPTS);
         return out;
+    }
+
+    /** The answer of `/api/reports`: the page's reports and where it stands. */
+    public ObjectNode page(ReportStore.Page page, RowFields fields) {
+        List<ObjectNode> rows = page.reports().stream().map(r -> listRow(r.row(), r.summaries(), fields)).toList();
+        return page(rows, page.page(), page.size(), page.total());
+    }
+
+    public ObjectNode page(List<ObjectNode> rows, int page, int size, long total) {
+        ObjectNode out = mapper.createObjectNode();
+        out.putArray("reports").addAll(rows);
+        int pages = (int) ((total + size - 1) / size);
+        ObjectNode p = out.putObject("pagination");
+        p.put("page", page);
+        p.put("size", size);
+        p.put("total", total);
+        p.put("pages", pages);
+        p.put("has_next", page < pages);
+        p.put("has_prev", page > 1);
+        return out;
+    }
+
+    public ObjectNode detail(ReportStore.Detail d) {
+        return transcript(detail(d.row(), d.summaries()), d.transcriptText(), d.transcriptSegments());
     }
 
     /**
