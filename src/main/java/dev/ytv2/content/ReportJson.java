@@ -26,8 +26,11 @@ public final class ReportJson {
 
     /**
      * Which fields a list row carries. `FULL` is every field of the list contract (README, "API");
-     * `CARD`, asked for with `fields=card`, leaves out the six prompt texts, which a card never shows
-     * and which are most of a row's size (the Manage Images dialog reads them from the detail).
+     * `CARD`, asked for with `fields=card` (the dashboard does), is what the card reads: no prompt
+     * texts (the Manage Images dialog reads them from the detail), no fields that repeat another
+     * (`id`, `channel_name`, `source_label`, the category tree), none the card does not show
+     * (`key_topics`, `subcategory`, `summary_type_latest`), and no nulls, which the card reads as
+     * absent anyway. About half a row's size.
      */
     public enum RowFields {
         FULL, CARD;
@@ -39,8 +42,10 @@ public final class ReportJson {
         }
     }
 
-    private static final List<String> PROMPTS = List.of(ImageFields.PROMPT, ImageFields.PROMPT_LAST_USED,
-            ImageFields.PROMPT_ORIGINAL, ImageFields.AI2_PROMPT, ImageFields.AI2_PROMPT_LAST_USED, ImageFields.AI2_PROMPT_ORIGINAL);
+    private static final List<String> NOT_ON_CARDS = List.of("id", "channel_name", "source_label", "summary_type_latest");
+    private static final List<String> NOT_ON_CARDS_ANALYSIS = List.of("categories", "subcategory", "key_topics",
+            ImageFields.PROMPT, ImageFields.PROMPT_LAST_USED, ImageFields.PROMPT_ORIGINAL,
+            ImageFields.AI2_PROMPT, ImageFields.AI2_PROMPT_LAST_USED, ImageFields.AI2_PROMPT_ORIGINAL);
 
     public ObjectNode listRow(ContentRow row, List<SummaryRow> summaries) {
         return listRow(row, summaries, RowFields.FULL);
@@ -49,8 +54,23 @@ public final class ReportJson {
     public ObjectNode listRow(ContentRow row, List<SummaryRow> summaries, RowFields fields) {
         ObjectNode out = common(row, summaries, true);
         out.put("summary_text", excerpt(summaries));
-        if (fields == RowFields.CARD) ((ObjectNode) out.get("analysis")).remove(PROMPTS);
+        if (fields == RowFields.CARD) {
+            out.remove(NOT_ON_CARDS);
+            ObjectNode analysis = (ObjectNode) out.get("analysis");
+            analysis.remove(NOT_ON_CARDS_ANALYSIS);
+            withoutNulls(out);
+            withoutNulls(analysis);
+            withoutNulls((ObjectNode) out.get("media"));
+        }
         return out;
+    }
+
+    private static void withoutNulls(ObjectNode node) {
+        List<String> nulls = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(name -> {
+            if (node.get(name).isNull()) nulls.add(name);
+        });
+        node.remove(nulls);
     }
 
     /** The answer of `/api/reports`: the page's reports and where it stands. */
