@@ -21,7 +21,7 @@ public final class ReportsBench {
             Usage: ytv2 bench reports [--reports N] [--clients N] [--seconds N]
 
               --reports N   library size to benchmark against (default 100000; loaded once, kept)
-              --clients N   concurrent HTTP clients (default 8)
+              --clients N   concurrent HTTP clients (default 16)
               --seconds N   duration of each scenario (default 15)
             Data lives in $YTV2_DATA_DIR (default ./data; use a separate one, e.g. YTV2_DATA_DIR=./bench-data),
             or in DATABASE_URL's database.

@@ -29,8 +29,9 @@ public final class ReportJson {
      * `CARD`, asked for with `fields=card` (the dashboard does), is what the card reads: no prompt
      * texts (the Manage Images dialog reads them from the detail), no fields that repeat another
      * (`id`, `channel_name`, `source_label`, the category tree), none the card does not show
-     * (`key_topics`, `subcategory`, `summary_type_latest`), and no nulls, which the card reads as
-     * absent anyway. About half a row's size.
+     * (`key_topics`, `subcategory`, `summary_type_latest`), no nulls, which the card reads as
+     * absent anyway, and the excerpt cut to the 200 characters that three clamped lines of a card
+     * can show. About half a row's size.
      */
     public enum RowFields {
         FULL, CARD;
@@ -42,6 +43,7 @@ public final class ReportJson {
         }
     }
 
+    private static final int CARD_EXCERPT_LENGTH = 200;
     private static final List<String> NOT_ON_CARDS = List.of("id", "channel_name", "source_label", "summary_type_latest");
     private static final List<String> NOT_ON_CARDS_ANALYSIS = List.of("categories", "subcategory", "key_topics",
             ImageFields.PROMPT, ImageFields.PROMPT_LAST_USED, ImageFields.PROMPT_ORIGINAL,
@@ -61,6 +63,7 @@ public final class ReportJson {
             withoutNulls(out);
             withoutNulls(analysis);
             withoutNulls((ObjectNode) out.get("media"));
+            if (out.hasNonNull("summary_text")) out.put("summary_text", clip(out.get("summary_text").asText(), CARD_EXCERPT_LENGTH));
         }
         return out;
     }
@@ -271,9 +274,16 @@ public final class ReportJson {
     }
 
     static String clip(String text) {
-        if (text.length() <= EXCERPT_LENGTH) return text;
-        int cut = text.lastIndexOf(' ', EXCERPT_LENGTH);
-        return text.substring(0, cut > EXCERPT_LENGTH / 2 ? cut : EXCERPT_LENGTH) + "…";
+        return clip(text, EXCERPT_LENGTH);
+    }
+
+    static String clip(String text, int max) {
+        if (text.length() <= max) return text;
+        // An excerpt clipped before already ends in "…"; clip what comes before it.
+        String body = text.endsWith("…") ? text.substring(0, text.length() - 1) : text;
+        if (body.length() <= max) return text;
+        int cut = body.lastIndexOf(' ', max);
+        return body.substring(0, cut > max / 2 ? cut : max) + "…";
     }
 
     private static List<SummaryRow> sorted(List<SummaryRow> summaries) {

@@ -24,7 +24,7 @@ class ReportAnswersTest {
         for (int i = 0; i < 30; i++) {
             server.ingest(Fixtures.report(server, i == 0 ? ID : "yt:cachebbb" + (100 + i), "Report number " + i, "Chan", "youtube",
                     "Science", "Physics", "en", "Explainer", 300, "2024-01-10T10:00:00Z", "2025-01-%02dT00:00:00Z".formatted(1 + i % 28),
-                    "A long enough summary text for the excerpt of report " + i + ". ".repeat(20)));
+                    "A long enough summary text for the excerpt of report " + i + ". " + "More words follow here. ".repeat(20)));
         }
         server.adminPost("/api/set-image-prompt", "{\"video_id\":\"" + ID + "\",\"mode\":\"ai1\",\"prompt\":\"a lighthouse at dusk\"}");
     }
@@ -83,7 +83,9 @@ class ReportAnswersTest {
         }
         assertThat(cardRow.get("video_id").asText()).isEqualTo(ID);
         assertThat(cardRow.get("channel").asText()).isEqualTo("Chan");
-        assertThat(cardRow.get("summary_text").asText()).isEqualTo(fullRow.get("summary_text").asText());
+        String excerpt = cardRow.get("summary_text").asText();
+        assertThat(excerpt).hasSizeLessThanOrEqualTo(201).endsWith("…");
+        assertThat(fullRow.get("summary_text").asText()).startsWith(excerpt.substring(0, excerpt.length() - 1));
         assertThat(cardRow.get("media").get("has_audio").asBoolean()).isFalse();
         cardRow.fields().forEachRemaining(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isFalse());
         assertThat(full.has("summary_image_prompt")).isTrue();
