@@ -10,11 +10,16 @@ import dev.ytv2.http.Json;
 import io.javalin.http.Context;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Handlers for reading reports and facets, and deleting a report. Pages and details are served from
- * {@link EncodedAnswers}: the same question in the same database snapshot gets the same bytes.
+ * {@link EncodedAnswers}: the same question in the same database snapshot gets the same bytes. A
+ * page read again builds only the rows whose report changed ({@link RowFragments}).
  */
 public final class ReportRoutes {
     private final ReportStore reports;
@@ -28,6 +33,7 @@ public final class ReportRoutes {
     }
 
     private final EncodedAnswers<ListKey> pages = new EncodedAnswers<>(48_000_000, 1_000_000);
+    private final RowFragments rows = new RowFragments(32_000_000);
     // Keyed by the id as asked for: any spelling of it answers the same report.
     private final EncodedAnswers<String> details = new EncodedAnswers<>(16_000_000, 1_000_000);
 
@@ -45,9 +51,39 @@ public final class ReportRoutes {
         ReportRequest request = ReportRequest.parse(ctx.queryParamMap());
         RowFields fields = RowFields.parse(ctx.queryParam("fields"));
         EncodedAnswers.send(ctx, pages.get(new ListKey(request, fields), reports.snapshot(), () -> {
-            ReportStore.Page page = reports.list(request);
-            return new EncodedAnswers.Encoded(page.snapshot(), bytes(json.page(page, fields)));
+            Map<ReportStore.RowVersion, byte[]> built = new HashMap<>();
+            ReportStore.Page page = reports.list(request, version -> {
+                byte[] row = rows.get(version, fields);
+                if (row != null) built.put(version, row);
+                return row != null;
+            });
+            List<byte[]> encoded = new ArrayList<>();
+            for (ReportStore.RowVersion version : page.rows()) {
+                byte[] row = built.get(version);
+                ReportStore.Report read = page.read().get(version.videoId());
+                if (row == null && read != null) {
+                    row = bytes(json.listRow(read.row(), read.summaries(), fields));
+                    rows.put(version, fields, row);
+                }
+                if (row != null) encoded.add(row);
+            }
+            return new EncodedAnswers.Encoded(page.snapshot(), pageBytes(encoded, page));
         }));
+    }
+
+    /** The same bytes as the page's JSON tree written whole: `{"reports":[rows],"pagination":{...}}`. */
+    private byte[] pageBytes(List<byte[]> encodedRows, ReportStore.Page page) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
+                encodedRows.stream().mapToInt(r -> r.length + 1).sum() + 200);
+        out.writeBytes("{\"reports\":[".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < encodedRows.size(); i++) {
+            if (i > 0) out.write(',');
+            out.writeBytes(encodedRows.get(i));
+        }
+        out.writeBytes("],\"pagination\":".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(bytes(json.page(List.of(), page.page(), page.size(), page.total()).get("pagination")));
+        out.write('}');
+        return out.toByteArray();
     }
 
     /** A page as `/api/reports` answers it, every field of each row. */
@@ -82,7 +118,7 @@ public final class ReportRoutes {
     }
 
     /** UTF-8 straight from the tree: see {@link Json#send}. */
-    private byte[] bytes(ObjectNode node) {
+    private byte[] bytes(com.fasterxml.jackson.databind.JsonNode node) {
         try {
             return mapper.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {

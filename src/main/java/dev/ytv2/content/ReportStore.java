@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Reads of `content` and `content_summaries`: the card list, one report, and id resolution. */
@@ -32,12 +33,25 @@ public final class ReportStore {
     }
 
     /**
-     * `snapshot`: the database snapshot the page was read in (see {@link #snapshot()}); the same
-     * snapshot later means the same page.
+     * Which state of a report a list row shows: the row version (`xmin`) of its `content` row and of
+     * each of its summaries. Every committed change to either gives a new version, whoever wrote it.
      */
-    public record Page(List<Report> reports, int page, int size, long total, String snapshot) {
+    public record RowVersion(String videoId, String version) {
+    }
+
+    /**
+     * `rows`: the page's reports in order, each with its version; `read`: those read for this page
+     * (all but the ones the caller said it had built already), by video_id. `snapshot`: the
+     * database snapshot the page was read in (see {@link #snapshot()}).
+     */
+    public record Page(List<RowVersion> rows, Map<String, Report> read, int page, int size, long total, String snapshot) {
         public int pages() {
             return (int) ((total + size - 1) / size);
+        }
+
+        /** The reports read, in page order. */
+        public List<Report> reports() {
+            return rows.stream().map(v -> read.get(v.videoId())).filter(java.util.Objects::nonNull).toList();
         }
     }
 
@@ -55,12 +69,33 @@ public final class ReportStore {
     }
 
     public Page list(ReportRequest request) {
+        return list(request, version -> false);
+    }
+
+    /** As {@link #list(ReportRequest)}, without reading the reports whose version is `known` to the caller. */
+    public Page list(ReportRequest request, Predicate<RowVersion> known) {
         // One snapshot for every statement, so the page is exactly what `snapshot` names.
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             String snapshot = snapshot(h);
             IdPage p = idPage(h, request);
-            return new Page(rows(h, p.ids()), request.page(), request.size(), p.total(), snapshot);
+            List<RowVersion> versions = versions(h, p.ids());
+            List<String> unknown = versions.stream().filter(known.negate()).map(RowVersion::videoId).toList();
+            return new Page(versions, rows(h, unknown), request.page(), request.size(), p.total(), snapshot);
         });
+    }
+
+    /** The versions of the page's reports, in page order (a report deleted since its ids were cached is left out). */
+    private static List<RowVersion> versions(Handle h, List<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        Map<String, String> byId = new HashMap<>();
+        h.createQuery("""
+                        SELECT c.video_id, c.xmin::text || ':' || coalesce((SELECT string_agg(s.xmin::text, ',' ORDER BY s.xmin::text)
+                                                                     FROM content_summaries s WHERE s.video_id = c.video_id), '')
+                        FROM content c WHERE c.video_id = ANY(:ids)""")
+                .bind("ids", ids.toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> byId.put(e.getKey(), e.getValue()));
+        return ids.stream().filter(byId::containsKey).map(id -> new RowVersion(id, byId.get(id))).toList();
     }
 
     /** Which reports a page shows, in order, without building their rows (semantic search fuses these). */
@@ -170,16 +205,17 @@ public final class ReportStore {
                 .bind("id", videoId).map((rs, ctx) -> ContentRow.map(rs)).findOne());
     }
 
-    private List<Report> rows(Handle h, List<String> ids) {
-        if (ids.isEmpty()) return List.of();
+    private static Map<String, Report> rows(Handle h, List<String> ids) {
+        if (ids.isEmpty()) return Map.of();
         String[] idArray = ids.toArray(String[]::new);
         Map<String, ContentRow> byId = h.createQuery("SELECT " + ContentRow.COLUMNS
                         + " FROM content c WHERE c.video_id = ANY(:ids)")
                 .bind("ids", idArray).map((rs, ctx) -> ContentRow.map(rs)).list().stream()
                 .collect(Collectors.toMap(ContentRow::videoId, Function.identity()));
         Map<String, List<SummaryRow>> summaries = summaryHeads(h, idArray);
-        return ids.stream().filter(byId::containsKey)
-                .map(id -> new Report(byId.get(id), summaries.getOrDefault(id, List.of()))).toList();
+        Map<String, Report> out = new HashMap<>();
+        byId.forEach((id, row) -> out.put(id, new Report(row, summaries.getOrDefault(id, List.of()))));
+        return out;
     }
 
     /** Latest summaries with their text cut short: list rows never carry whole summaries or HTML. */

@@ -71,6 +71,22 @@ class ReportAnswersTest {
     }
 
     @Test
+    void aSummaryChangedByDirectSqlIsSeenAndUnchangedRowsAreCopiedAsTheyWere() {
+        String other = "yt:cachebbb105";
+        String path = "/api/reports?size=30&ids=" + ID + "," + other;
+        String before = server.get(path).body();
+        // A commit elsewhere: the page is read again, and both its rows are copied as they were.
+        server.running.database().jdbi().useHandle(h -> h.execute("UPDATE content SET title = title WHERE video_id = 'yt:cachebbb110'"));
+        assertThat(server.get(path).body()).isEqualTo(before);
+
+        server.running.database().jdbi().useHandle(h -> h.execute(
+                "UPDATE content_summaries SET text = 'Rewritten by an external worker.' WHERE video_id = ?", other));
+        JsonNode after = server.getJson(path);
+        assertThat(row(after, other).get("summary_text").asText()).isEqualTo("Rewritten by an external worker.");
+        assertThat(row(after, ID).get("summary_text").asText()).startsWith("A long enough summary text");
+    }
+
+    @Test
     void cardRowsLeaveOutThePromptsAndDefaultRowsKeepThem() {
         JsonNode fullRow = row(server.getJson("/api/reports?ids=" + ID), ID);
         JsonNode cardRow = row(server.getJson("/api/reports?fields=card&ids=" + ID), ID);
