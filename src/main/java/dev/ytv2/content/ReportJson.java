@@ -30,8 +30,8 @@ public final class ReportJson {
      * texts (the Manage Images dialog reads them from the detail), no fields that repeat another
      * (`id`, `channel_name`, `source_label`, the category tree), none the card does not show
      * (`key_topics`, `subcategory`, `summary_type_latest`), no nulls, which the card reads as
-     * absent anyway, and the excerpt cut to the 200 characters that three clamped lines of a card
-     * can show. About half a row's size.
+     * absent anyway, a summary variant's type where it is its name, and the excerpt cut to the 200
+     * characters that three clamped lines of a card can show. About half a row's size.
      */
     public enum RowFields {
         FULL, CARD;
@@ -64,6 +64,10 @@ public final class ReportJson {
             withoutNulls(analysis);
             withoutNulls((ObjectNode) out.get("media"));
             if (out.hasNonNull("summary_text")) out.put("summary_text", clip(out.get("summary_text").asText(), CARD_EXCERPT_LENGTH));
+            // A variant's type is its name unless said otherwise; the card's menu reads it that way.
+            for (JsonNode v : out.withArray("summary_variants")) {
+                if (v.path("summary_type").asText().equals(v.path("variant").asText())) ((ObjectNode) v).remove("summary_type");
+            }
         }
         return out;
     }

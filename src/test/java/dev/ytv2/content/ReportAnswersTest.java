@@ -103,6 +103,7 @@ class ReportAnswersTest {
         assertThat(excerpt).hasSizeLessThanOrEqualTo(201).endsWith("…");
         assertThat(fullRow.get("summary_text").asText()).startsWith(excerpt.substring(0, excerpt.length() - 1));
         assertThat(cardRow.get("media").get("has_audio").asBoolean()).isFalse();
+        assertThat(cardRow.get("summary_variants").get(0).get("variant").asText()).isEqualTo("comprehensive");
         cardRow.fields().forEachRemaining(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isFalse());
         assertThat(full.has("summary_image_prompt")).isTrue();
         assertThat(full.has("summary_image_prompt_original")).isTrue();
