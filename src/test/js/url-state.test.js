@@ -83,7 +83,8 @@ test('the API queries carry filters and paging but not the reader', () => {
   let s = toggleFilter(withReport(emptyState(), 'yt:1'), 'source', 'web');
   s = withReport(s, 'yt:1');
   const q = new URLSearchParams(reportsQuery(s, 3, 24));
-  assert.deepEqual([...q.keys()], ['source', 'sort', 'page', 'size']);
+  assert.deepEqual([...q.keys()], ['source', 'sort', 'page', 'size', 'fields']);
+  assert.equal(q.get('fields'), 'card');
   assert.equal(q.get('page'), '3');
   assert.equal(filtersQuery(s), 'source=web');
 });

@@ -88,12 +88,13 @@ export function serializeState(state) {
   return params.toString();
 }
 
-/** Query for GET /api/reports. */
+/** Query for GET /api/reports: rows as a card needs them (no prompt texts; the dialog reads the detail). */
 export function reportsQuery(state, page = 1, size = 24) {
   const params = filterParams(state, new URLSearchParams());
   params.set('sort', effectiveSort(state));
   params.set('page', String(page));
   params.set('size', String(size));
+  params.set('fields', 'card');
   return params.toString();
 }
 

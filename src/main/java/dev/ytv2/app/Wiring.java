@@ -104,7 +104,7 @@ public final class Wiring {
     /** The stores and writers over one database, shared by the server, the importer and tools. */
     public record Services(ObjectMapper mapper, EventLog events, ReportStore reports, ReportWriter writer,
                            FacetStore facets, FileStore files, JobStore jobs, RenderRequests renderRequests,
-                           ImageDocument images, EmbeddingStore embeddings) {
+                           ImageDocument images, EmbeddingStore embeddings, ReportJson json) {
     }
 
     public static Services services(Config config, Database db) {
@@ -117,9 +117,9 @@ public final class Wiring {
         NewReportHook onCreated = config.autoImages()
                 ? new AutoPrompts(new PromptBuilder(), images, requests, mapper) : NewReportHook.NONE;
         FileStore files = new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir());
-        return new Services(mapper, events, new ReportStore(db.jdbi(), json),
+        return new Services(mapper, events, new ReportStore(db.jdbi()),
                 new ReportWriter(db.jdbi(), events, onCreated, new FileReferences(files), images),
-                new FacetStore(db.jdbi(), mapper), files, jobs, requests, images, new EmbeddingStore(db.jdbi()));
+                new FacetStore(db.jdbi()), files, jobs, requests, images, new EmbeddingStore(db.jdbi()), json);
     }
 
     /**
@@ -187,7 +187,7 @@ public final class Wiring {
                     .start(Duration.ofHours(1));
             UploadSweeper uploads = new UploadSweeper(db.jdbi(), s.files(), config.uploadGrace(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
-            ReportRoutes reportRoutes = new ReportRoutes(s.reports(), s.facets(), s.writer(), s.files(), s.mapper());
+            ReportRoutes reportRoutes = new ReportRoutes(s.reports(), s.facets(), s.json(), s.writer(), s.files(), s.mapper());
             App app = new App(new App.Parts(s.mapper(), auth, config.maxUploadBytes(),
                     reportRoutes,
                     new IngestRoutes(s.writer(), s.files(), s.mapper(), config.maxUploadBytes() * 5),

@@ -16,6 +16,8 @@ import java.util.function.Function;
 
 /** Closed-loop HTTP load on loopback: N clients, each sending its next request when the last answers. */
 public final class LoadDriver {
+    /** The name of every client loop thread, so CPU meters can tell the clients from the server. */
+    static final String THREAD_PREFIX = "load-client-";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
@@ -47,7 +49,8 @@ public final class LoadDriver {
 
     /** Runs `clients` loops for `duration`, each building its next path from its own random stream. */
     public Stats run(String name, int clients, Duration duration, Function<SplittableRandom, String> nextPath) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients, r -> new Thread(r, THREAD_PREFIX + n.incrementAndGet()));
         long end = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
         List<Future<long[]>> results = new ArrayList<>();

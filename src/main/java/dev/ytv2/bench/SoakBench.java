@@ -72,7 +72,12 @@ final class SoakBench {
         for (Soak.Kind k : r.kinds()) {
             System.out.printf("| %s | %d | %.1f | %.1f | %.1f |%n", k.name(), k.requests(), k.p50Ms(), k.p99Ms(), k.maxMs());
         }
-        System.out.printf("%nheap after GC: %d MB at start, %d MB at end%n", r.heapStartMb(), r.heapEndMb());
+        long quick = r.intervals().stream().filter(i -> i.p99Ms() < 100).count();
+        double slowest = r.intervals().stream().mapToDouble(Soak.Interval::maxMs).max().orElse(0);
+        System.out.printf("%nbar p99 < 100 ms: met in %d of %d minutes (%s); bar no answer over 1,000 ms: slowest %.1f ms (%s); load average %.1f%n",
+                quick, r.intervals().size(), quick == r.intervals().size() ? "met" : "NOT met", slowest,
+                slowest <= 1_000 ? "met" : "NOT met", CpuMeter.loadAverage());
+        System.out.printf("heap after GC: %d MB at start, %d MB at end%n", r.heapStartMb(), r.heapEndMb());
         System.out.printf("events raised: %d; streams holding every one, in order, once: %d of %d (deliveries off: %d)%n",
                 r.events(), r.streamsComplete(), r.streams(), r.discrepancies());
         System.out.printf("errors: %d%s%n", r.errors(), r.errorSamples().isEmpty() ? "" : " e.g. " + r.errorSamples());

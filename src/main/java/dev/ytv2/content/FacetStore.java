@@ -1,8 +1,5 @@
 package dev.ytv2.content;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ReportFilter.Facet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,10 +20,9 @@ import java.util.concurrent.Executors;
 public final class FacetStore implements AutoCloseable {
     private static final int MAX_CHANNELS = 200;
     private final Jdbi jdbi;
-    private final ObjectMapper mapper;
     // Facets of a large library take half a second to count; while the library changes (ingest),
     // the last counts are answered for up to two seconds as the new ones are counted behind them.
-    private final VersionedCache<ReportFilter, ObjectNode> cache = new VersionedCache<>(2_000,
+    private final VersionedCache<ReportFilter, Facets> cache = new VersionedCache<>(2_000,
             Duration.ofMillis(100), Duration.ofSeconds(2), System::nanoTime);
     private final ExecutorService recount = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "facets-recount");
@@ -34,9 +30,22 @@ public final class FacetStore implements AutoCloseable {
         return t;
     });
 
-    public FacetStore(Jdbi jdbi, ObjectMapper mapper) {
+    public FacetStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.mapper = mapper;
+    }
+
+    /** One facet value and how many reports have it. */
+    public record Count<T>(T value, long count) {
+    }
+
+    /** A category with its count and its subcategories' counts. */
+    public record CategoryCount(String value, long count, List<Count<String>> subcategories) {
+    }
+
+    /** Every facet's values, most common first. */
+    public record Facets(List<Count<String>> sources, List<CategoryCount> categories, List<Count<String>> channels,
+                         List<Count<String>> languages, List<Count<String>> contentTypes, List<Count<String>> summaryTypes,
+                         List<Count<Boolean>> hasAudio) {
     }
 
     private record Part(String name, Facet facet, String valueSql, boolean unnest, int limit) {
@@ -52,7 +61,7 @@ public final class FacetStore implements AutoCloseable {
             new Part("summary_type", Facet.SUMMARY_TYPE, "r.summary_types", true, 100),
             new Part("has_audio", Facet.HAS_AUDIO, "r.has_audio::text", false, 2));
 
-    public ObjectNode facets(ReportFilter filter) {
+    public Facets facets(ReportFilter filter) {
         long version = jdbi.withHandle(ReportStore::libraryVersion);
         return cache.getAllowingStale(filter, version, () -> jdbi.inTransaction(h -> compute(h, filter)), recount);
     }
@@ -63,7 +72,7 @@ public final class FacetStore implements AutoCloseable {
         recount.shutdownNow();
     }
 
-    private ObjectNode compute(Handle h, ReportFilter filter) {
+    private Facets compute(Handle h, ReportFilter filter) {
         // With a search, its matches are found once and every facet counts over them; the other
         // filters differ per facet and are applied to those rows.
         boolean search = filter.q().isPresent();
@@ -72,13 +81,10 @@ public final class FacetStore implements AutoCloseable {
         Map<String, Object> binds = new HashMap<>();
         for (int i = 0; i < PARTS.size(); i++) {
             Part part = PARTS.get(i);
-            ReportWhere where = ReportWhere.of(perFacet, part.facet());
+            // Each part's binds are named apart (sources_0, sources_3...): one statement holds them all.
+            ReportWhere where = ReportWhere.of(perFacet, part.facet()).withBindSuffix("_" + i);
             String sql = where.sql();
-            for (Map.Entry<String, Object> bind : where.binds().entrySet()) {
-                String renamed = bind.getKey() + "_" + i;
-                sql = sql.replaceAll(":" + bind.getKey() + "\\b", ":" + renamed);
-                binds.put(renamed, bind.getValue());
-            }
+            binds.putAll(where.binds());
             String value = part.unnest() ? "unnest(" + part.valueSql() + ")" : part.valueSql();
             selects.add("""
                     (SELECT %d AS part, v AS value, count(*) AS n FROM (SELECT %s AS v FROM %s WHERE %s) x
@@ -94,44 +100,26 @@ public final class FacetStore implements AutoCloseable {
                     + " WHERE " + ReportWhere.SEARCH_MATCH + ")\n" + query;
             binds.put("q", filter.q().get());
         }
-        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        Map<String, List<Count<String>>> rows = new LinkedHashMap<>();
         PARTS.forEach(p -> rows.put(p.name(), new ArrayList<>()));
         h.createQuery(query).bindMap(binds)
-                .map((rs, ctx) -> new Object[]{rs.getInt(1), rs.getString(2), rs.getLong(3)})
-                .forEach(row -> rows.get(PARTS.get((Integer) row[0]).name()).add(row));
-        return render(rows);
+                .map((rs, ctx) -> Map.entry(PARTS.get(rs.getInt(1)).name(), new Count<>(rs.getString(2), rs.getLong(3))))
+                .forEach(row -> rows.get(row.getKey()).add(row.getValue()));
+        return facets(rows);
     }
 
-    private ObjectNode render(Map<String, List<Object[]>> rows) {
-        ObjectNode out = mapper.createObjectNode();
-        out.set("source", values(rows.get("source")));
-        ArrayNode categories = out.putArray("categories");
-        Map<String, ArrayNode> subsByCategory = new HashMap<>();
-        for (Object[] row : rows.get("categories")) {
-            ObjectNode c = categories.addObject();
-            c.put("value", (String) row[1]);
-            c.put("count", (Long) row[2]);
-            subsByCategory.put((String) row[1], c.putArray("subcategories"));
+    private static Facets facets(Map<String, List<Count<String>>> rows) {
+        Map<String, List<Count<String>>> subsByCategory = new HashMap<>();
+        for (Count<String> pair : rows.get("subcategories")) {
+            String[] parts = pair.value().split("\u001f", 2);
+            if (parts.length == 2) subsByCategory.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(new Count<>(parts[1], pair.count()));
         }
-        for (Object[] row : rows.get("subcategories")) {
-            String[] pair = ((String) row[1]).split("\u001f", 2);
-            ArrayNode subs = subsByCategory.get(pair[0]);
-            if (subs != null && pair.length == 2) subs.addObject().put("value", pair[1]).put("count", (Long) row[2]);
-        }
-        out.set("channels", values(rows.get("channels")));
-        out.set("languages", values(rows.get("languages")));
-        out.set("content_type", values(rows.get("content_type")));
-        out.set("summary_type", values(rows.get("summary_type")));
-        ArrayNode audio = out.putArray("has_audio");
-        for (Object[] row : rows.get("has_audio")) {
-            audio.addObject().put("value", Boolean.parseBoolean((String) row[1])).put("count", (Long) row[2]);
-        }
-        return out;
-    }
-
-    private ArrayNode values(List<Object[]> rows) {
-        ArrayNode out = mapper.createArrayNode();
-        for (Object[] row : rows) out.addObject().put("value", (String) row[1]).put("count", (Long) row[2]);
-        return out;
+        List<CategoryCount> categories = rows.get("categories").stream()
+                .map(c -> new CategoryCount(c.value(), c.count(), List.copyOf(subsByCategory.getOrDefault(c.value(), List.of()))))
+                .toList();
+        List<Count<Boolean>> audio = rows.get("has_audio").stream()
+                .map(c -> new Count<>(Boolean.parseBoolean(c.value()), c.count())).toList();
+        return new Facets(List.copyOf(rows.get("source")), categories, List.copyOf(rows.get("channels")),
+                List.copyOf(rows.get("languages")), List.copyOf(rows.get("content_type")), List.copyOf(rows.get("summary_type")), audio);
     }
 }

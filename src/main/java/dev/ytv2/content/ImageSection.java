@@ -14,6 +14,9 @@ public interface ImageSection {
     /** The image keys: ingest writes the rest of the document and hands these to {@link #adopt}. */
     List<String> keys();
 
+    /** The prompt texts among them, which cards never show (the Manage Images dialog reads the detail). */
+    List<String> promptKeys();
+
     /**
      * Inside the ingest transaction, after the upsert: the image keys a sent report brings are
      * filled in where the stored report has none (or null); image writes are never overwritten.

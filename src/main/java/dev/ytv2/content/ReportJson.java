@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ytv2.errors.Refusal;
 
 import java.util.Comparator;
 import java.util.List;
@@ -18,17 +19,91 @@ public final class ReportJson {
     private final ObjectMapper mapper;
     private final SanitizedSummaries sanitized;
     private final ImageSection images;
+    private final List<String> notOnCardsAnalysis;
 
     public ReportJson(ObjectMapper mapper, HtmlSanitizer sanitizer, ImageSection images) {
         this.mapper = mapper;
         this.sanitized = new SanitizedSummaries(sanitizer, 64_000_000);
         this.images = images;
+        this.notOnCardsAnalysis = java.util.stream.Stream.concat(java.util.stream.Stream.of("categories", "subcategory", "key_topics"),
+                images.promptKeys().stream()).toList();
     }
 
+    /**
+     * Which fields a list row carries. `FULL` is every field of the list contract (README, "API");
+     * `CARD`, asked for with `fields=card` (the dashboard does), is what the card reads: no prompt
+     * texts (the Manage Images dialog reads them from the detail), no fields that repeat another
+     * (`id`, `channel_name`, `source_label`, the category tree), none the card does not show
+     * (`key_topics`, `subcategory`, `summary_type_latest`), no nulls, which the card reads as
+     * absent anyway, a summary variant's type where it is its name, and the excerpt cut to the 200
+     * characters that three clamped lines of a card can show. About half a row's size.
+     */
+    public enum RowFields {
+        FULL, CARD;
+
+        public static RowFields parse(String param) {
+            if (param == null || param.isBlank()) return FULL;
+            if (param.trim().equals("card")) return CARD;
+            throw Refusal.invalid("invalid_fields", "Unknown 'fields' value; leave it out for every field, or use 'card'.");
+        }
+    }
+
+    private static final int CARD_EXCERPT_LENGTH = 200;
+    private static final List<String> NOT_ON_CARDS = List.of("id", "channel_name", "source_label", "summary_type_latest");
+
     public ObjectNode listRow(ContentRow row, List<SummaryRow> summaries) {
+        return listRow(row, summaries, RowFields.FULL);
+    }
+
+    public ObjectNode listRow(ContentRow row, List<SummaryRow> summaries, RowFields fields) {
         ObjectNode out = common(row, summaries, true);
         out.put("summary_text", excerpt(summaries));
+        if (fields == RowFields.CARD) {
+            out.remove(NOT_ON_CARDS);
+            ObjectNode analysis = (ObjectNode) out.get("analysis");
+            analysis.remove(notOnCardsAnalysis);
+            withoutNulls(out);
+            withoutNulls(analysis);
+            withoutNulls((ObjectNode) out.get("media"));
+            if (out.hasNonNull("summary_text")) out.put("summary_text", clip(out.get("summary_text").asText(), CARD_EXCERPT_LENGTH));
+            // A variant's type is its name unless said otherwise; the card's menu reads it that way.
+            for (JsonNode v : out.withArray("summary_variants")) {
+                if (v.path("summary_type").asText().equals(v.path("variant").asText())) ((ObjectNode) v).remove("summary_type");
+            }
+        }
         return out;
+    }
+
+    private static void withoutNulls(ObjectNode node) {
+        List<String> nulls = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(name -> {
+            if (node.get(name).isNull()) nulls.add(name);
+        });
+        node.remove(nulls);
+    }
+
+    /** The answer of `/api/reports`: the page's reports and where it stands. */
+    public ObjectNode page(ReportStore.Page page, RowFields fields) {
+        List<ObjectNode> rows = page.reports().stream().map(r -> listRow(r.row(), r.summaries(), fields)).toList();
+        return page(rows, page.page(), page.size(), page.total());
+    }
+
+    public ObjectNode page(List<ObjectNode> rows, int page, int size, long total) {
+        ObjectNode out = mapper.createObjectNode();
+        out.putArray("reports").addAll(rows);
+        int pages = (int) ((total + size - 1) / size);
+        ObjectNode p = out.putObject("pagination");
+        p.put("page", page);
+        p.put("size", size);
+        p.put("total", total);
+        p.put("pages", pages);
+        p.put("has_next", page < pages);
+        p.put("has_prev", page > 1);
+        return out;
+    }
+
+    public ObjectNode detail(ReportStore.Detail d) {
+        return transcript(detail(d.row(), d.summaries()), d.transcriptText(), d.transcriptSegments());
     }
 
     /**
@@ -183,9 +258,16 @@ public final class ReportJson {
     }
 
     static String clip(String text) {
-        if (text.length() <= EXCERPT_LENGTH) return text;
-        int cut = text.lastIndexOf(' ', EXCERPT_LENGTH);
-        return text.substring(0, cut > EXCERPT_LENGTH / 2 ? cut : EXCERPT_LENGTH) + "…";
+        return clip(text, EXCERPT_LENGTH);
+    }
+
+    static String clip(String text, int max) {
+        if (text.length() <= max) return text;
+        // An excerpt clipped before already ends in "…"; clip what comes before it.
+        String body = text.endsWith("…") ? text.substring(0, text.length() - 1) : text;
+        if (body.length() <= max) return text;
+        int cut = body.lastIndexOf(' ', max);
+        return body.substring(0, cut > max / 2 ? cut : max) + "…";
     }
 
     private static List<SummaryRow> sorted(List<SummaryRow> summaries) {

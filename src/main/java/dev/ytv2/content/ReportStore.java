@@ -1,8 +1,8 @@
 package dev.ytv2.content;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,34 +12,90 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Reads of `content` and `content_summaries`: the card list, one report, and id resolution. */
 public final class ReportStore {
     private final Jdbi jdbi;
-    private final ReportJson json;
     // Counts are kept apart from pages: every page and sort of one filter shares its count.
-    private final VersionedCache<String, Long> counts = new VersionedCache<>(5_000);
+    private final VersionedCache<ReportWhere, Long> counts = new VersionedCache<>(5_000);
     // Which reports a page shows, never the rows themselves, whose image fields change without the
     // library version moving.
-    private final VersionedCache<String, List<String>> pages = new VersionedCache<>(5_000);
+    private final VersionedCache<ReportRequest, List<String>> pages = new VersionedCache<>(5_000);
 
-    public ReportStore(Jdbi jdbi, ReportJson json) {
+    public ReportStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.json = json;
     }
 
-    public record Page(List<ObjectNode> reports, int page, int size, long total) {
+    /** A report as a list row shows it: its stored row and its latest summaries, their text cut short. */
+    public record Report(ContentRow row, List<SummaryRow> summaries) {
+    }
+
+    /**
+     * Which state of a report a list row shows: the row version (`xmin`) of its `content` row and of
+     * each of its summaries. Every committed change to either gives a new version, whoever wrote it.
+     */
+    public record RowVersion(String videoId, String version) {
+    }
+
+    /**
+     * `rows`: the page's reports in order, each with its version; `read`: those read for this page
+     * (all but the ones the caller said it had built already), by video_id. `snapshot`: the
+     * database snapshot the page was read in (see {@link #snapshot()}).
+     */
+    public record Page(List<RowVersion> rows, Map<String, Report> read, int page, int size, long total, String snapshot) {
         public int pages() {
             return (int) ((total + size - 1) / size);
         }
+
+        /** The reports read, in page order. */
+        public List<Report> reports() {
+            return rows.stream().map(v -> read.get(v.videoId())).filter(java.util.Objects::nonNull).toList();
+        }
+    }
+
+    /**
+     * Which committed transactions a read made now would see, as PostgreSQL's snapshot text. Two
+     * equal snapshots see the same rows of every table, whoever wrote them (this server, another
+     * one, direct SQL), so an answer read in one can be served again for as long as it is current.
+     */
+    public String snapshot() {
+        return jdbi.withHandle(ReportStore::snapshot);
+    }
+
+    private static String snapshot(Handle h) {
+        return h.createQuery("SELECT txid_current_snapshot()::text").mapTo(String.class).one();
     }
 
     public Page list(ReportRequest request) {
-        return jdbi.inTransaction(h -> {
+        return list(request, version -> false);
+    }
+
+    /** As {@link #list(ReportRequest)}, without reading the reports whose version is `known` to the caller. */
+    public Page list(ReportRequest request, Predicate<RowVersion> known) {
+        // One snapshot for every statement, so the page is exactly what `snapshot` names.
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            String snapshot = snapshot(h);
             IdPage p = idPage(h, request);
-            return new Page(rows(h, p.ids()), request.page(), request.size(), p.total());
+            List<RowVersion> versions = versions(h, p.ids());
+            List<String> unknown = versions.stream().filter(known.negate()).map(RowVersion::videoId).toList();
+            return new Page(versions, rows(h, unknown), request.page(), request.size(), p.total(), snapshot);
         });
+    }
+
+    /** The versions of the page's reports, in page order (a report deleted since its ids were cached is left out). */
+    private static List<RowVersion> versions(Handle h, List<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        Map<String, String> byId = new HashMap<>();
+        h.createQuery("""
+                        SELECT c.video_id, c.xmin::text || ':' || coalesce((SELECT string_agg(s.xmin::text, ',' ORDER BY s.xmin::text)
+                                                                     FROM content_summaries s WHERE s.video_id = c.video_id), '')
+                        FROM content c WHERE c.video_id = ANY(:ids)""")
+                .bind("ids", ids.toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> byId.put(e.getKey(), e.getValue()));
+        return ids.stream().filter(byId::containsKey).map(id -> new RowVersion(id, byId.get(id))).toList();
     }
 
     /** Which reports a page shows, in order, without building their rows (semantic search fuses these). */
@@ -52,34 +108,27 @@ public final class ReportStore {
 
     private IdPage idPage(Handle h, ReportRequest request) {
         ReportWhere where = ReportWhere.of(request.filter(), ReportFilter.Facet.NONE);
-        String filterKey = where.from() + "|" + where.sql() + "|" + bindsKey(where.binds());
-        String pageKey = filterKey + "|" + request.sort() + "|" + request.page() + "|" + request.size();
         if (where.searches()) ReportWhere.preferIndexesForSearch(h);
         long version = libraryVersion(h);
-        long total = count(h, version, filterKey, where);
-        List<String> ids = total == 0 ? List.of() : pages.get(pageKey, version, () ->
+        long total = count(h, version, where);
+        List<String> ids = total == 0 ? List.of() : pages.get(request, version, () ->
                 request.sort() == ReportSort.RELEVANCE
-                        ? rankedIds(h, version, filterKey, where, total, request)
+                        ? rankedIds(h, version, where, total, request)
                         : ids(h, where, request.sort().orderBy(), request.size(), offset(request)));
         return new IdPage(ids, total);
     }
 
-    private long count(Handle h, long version, String key, ReportWhere where) {
-        return counts.get(key, version, () -> {
-            ReportWhere counted = where.forCount();
-            return h.createQuery("SELECT count(*) FROM " + counted.from() + " WHERE " + counted.sql())
-                    .bindMap(counted.binds()).mapTo(Long.class).one();
-        });
+    private long count(Handle h, long version, ReportWhere where) {
+        return counts.get(where, version, () -> h.createQuery(where.countSql()).bindMap(where.binds()).mapTo(Long.class).one());
     }
 
     /**
      * Title (and channel) matches first, best ranked first, then every other match newest first. Two
      * queries instead of one ranked sort, so a word in most of the library never ranks all of it.
      */
-    private List<String> rankedIds(Handle h, long version, String filterKey, ReportWhere where, long total,
-                                   ReportRequest request) {
+    private List<String> rankedIds(Handle h, long version, ReportWhere where, long total, ReportRequest request) {
         ReportWhere inTitle = where.titleMatches();
-        long titleMatches = count(h, version, filterKey + "|title", inTitle);
+        long titleMatches = count(h, version, inTitle);
         long offset = offset(request);
         List<String> ids = new ArrayList<>();
         if (offset < titleMatches) {
@@ -90,14 +139,13 @@ public final class ReportStore {
         if (rest > 0) {
             long restOffset = Math.max(0, offset - titleMatches);
             long otherMatches = total - titleMatches;
-            String notInTitle = "NOT (" + ReportWhere.TITLE_MATCH + ")";
             // Walking the newest-first index finds the page after testing about
             // (offset + rest) * library / matches reports, each unpacking a stored vector: cheap for a
             // common word, ruinous for a rare one, whose matches the search index lists at once.
-            long library = count(h, version, "library", ReportWhere.of(ReportFilter.none(), ReportFilter.Facet.NONE));
+            long library = count(h, version, ReportWhere.of(ReportFilter.none(), ReportFilter.Facet.NONE));
             boolean walk = otherMatches > 0 && (restOffset + rest) * library / otherMatches < otherMatches / 4;
-            ids.addAll(ids(h, walk ? where.and(notInTitle) : where.searchIndexFirst(notInTitle),
-                    ReportSort.ADDED_DESC.orderBy(), rest, restOffset));
+            ReportWhere others = where.notInTitle();
+            ids.addAll(ids(h, walk ? others : others.searchIndexFirst(), ReportSort.ADDED_DESC.orderBy(), rest, restOffset));
         }
         return ids;
     }
@@ -119,22 +167,22 @@ public final class ReportStore {
         return h.createQuery("SELECT version FROM library_version").mapTo(Long.class).findOne().orElse(-1L);
     }
 
-    static String bindsKey(Map<String, Object> binds) {
-        StringBuilder out = new StringBuilder();
-        new java.util.TreeMap<>(binds).forEach((k, v) -> out.append(k).append('=')
-                .append(v instanceof Object[] a ? java.util.Arrays.toString(a) : String.valueOf(v)).append(';'));
-        return out.toString();
+    /** One report whole: every latest summary in full, and the transcript, which only the detail carries. */
+    public record Detail(ContentRow row, List<SummaryRow> summaries, String transcriptText, String transcriptSegments,
+                         String snapshot) {
     }
 
-    public Optional<ObjectNode> detail(String id) {
-        return jdbi.withHandle(h -> findRow(h, id).map(row -> {
-            ObjectNode out = json.detail(row, summaries(h, List.of(row.videoId())).getOrDefault(row.videoId(), List.of()));
-            // Only the detail carries the transcript: it can be far larger than the rest of a report.
-            h.createQuery("SELECT transcript_text, transcript_segments::text FROM content WHERE video_id = :id")
-                    .bind("id", row.videoId())
-                    .map((rs, ctx) -> json.transcript(out, rs.getString(1), rs.getString(2))).findOne();
-            return out;
-        }));
+    public Optional<Detail> detail(String id) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            String snapshot = snapshot(h);
+            return findRow(h, id).map(row -> {
+                List<SummaryRow> summaries = summaries(h, List.of(row.videoId())).getOrDefault(row.videoId(), List.of());
+                String[] transcript = h.createQuery("SELECT transcript_text, transcript_segments::text FROM content WHERE video_id = :id")
+                        .bind("id", row.videoId())
+                        .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).findOne().orElse(new String[2]);
+                return new Detail(row, summaries, transcript[0], transcript[1], snapshot);
+            });
+        });
     }
 
     /** The stored video_id for any spelling of a report id. */
@@ -157,16 +205,17 @@ public final class ReportStore {
                 .bind("id", videoId).map((rs, ctx) -> ContentRow.map(rs)).findOne());
     }
 
-    private List<ObjectNode> rows(Handle h, List<String> ids) {
-        if (ids.isEmpty()) return List.of();
+    private static Map<String, Report> rows(Handle h, List<String> ids) {
+        if (ids.isEmpty()) return Map.of();
         String[] idArray = ids.toArray(String[]::new);
         Map<String, ContentRow> byId = h.createQuery("SELECT " + ContentRow.COLUMNS
                         + " FROM content c WHERE c.video_id = ANY(:ids)")
                 .bind("ids", idArray).map((rs, ctx) -> ContentRow.map(rs)).list().stream()
                 .collect(Collectors.toMap(ContentRow::videoId, Function.identity()));
         Map<String, List<SummaryRow>> summaries = summaryHeads(h, idArray);
-        return ids.stream().filter(byId::containsKey)
-                .map(id -> json.listRow(byId.get(id), summaries.getOrDefault(id, List.of()))).toList();
+        Map<String, Report> out = new HashMap<>();
+        byId.forEach((id, row) -> out.put(id, new Report(row, summaries.getOrDefault(id, List.of()))));
+        return out;
     }
 
     /** Latest summaries with their text cut short: list rows never carry whole summaries or HTML. */

@@ -8,18 +8,56 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * The FROM and WHERE clauses over `report_index r` (joined to `report_search s` for a search) for a filter, with its bind values. A facet's counts are
- * taken with its own filter left out, so picking one source still shows the counts of the others.
+ * The FROM and WHERE clauses over `report_index r` (joined to `report_search s` for a search) for a
+ * filter, with its bind values, composed from typed pieces: how the search matches, and one term per
+ * filter. A facet's counts are taken with its own filter left out, so picking one source still shows
+ * the counts of the others. A record of values, so it serves as a cache key as it is.
+ *
+ * @param match      how the search text is matched (NONE without one)
+ * @param viaIndex   the match is looked up in the search index first, in a sub-select (see {@link #searchIndexFirst})
+ * @param q          the search text
+ * @param terms      the other filters, ANDed
+ * @param bindSuffix appended to every bind name, so several of these can share one statement
  */
-public record ReportWhere(String from, String sql, Map<String, Object> binds) {
+public record ReportWhere(Match match, boolean viaIndex, Optional<String> q, List<Term> terms, String bindSuffix) {
     static final String TSQUERY = "websearch_to_tsquery('english', :q)";
-    private static final Pattern REPORT_INDEX_COLUMN = Pattern.compile("\\br\\.");
     static final String SEARCH_MATCH = "s.search_vector @@ " + TSQUERY;
     static final String TITLE_MATCH = "s.title_vector @@ " + TSQUERY;
     static final String SEARCH_FROM = "report_index r JOIN report_search s ON s.video_id = r.video_id";
+
+    /** Which of the search vectors must match. */
+    public enum Match {
+        NONE(null),
+        SEARCH(SEARCH_MATCH),
+        /** Title (or channel) matches only: the title vector is the first part of the search vector. */
+        TITLE(TITLE_MATCH),
+        /** With a negation ("-word") a title match need not be a match, so both are tested. */
+        SEARCH_AND_TITLE(SEARCH_MATCH + " AND " + TITLE_MATCH),
+        SEARCH_NOT_TITLE(SEARCH_MATCH + " AND NOT (" + TITLE_MATCH + ")");
+
+        private final String sql;
+
+        Match(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /**
+     * One filter condition over `report_index r`: `sql` names its bind as `:%1$s`, and `value` is a
+     * String list (bound as an array), a Boolean or an OffsetDateTime.
+     */
+    public record Term(String sql, String name, Object value) {
+        String render(String suffix) {
+            return sql.formatted(name + suffix);
+        }
+
+        Object bindValue() {
+            return value instanceof List<?> l ? l.toArray(String[]::new) : value;
+        }
+    }
 
     /**
      * For a word most reports contain, the planner prefers reading `report_search` whole and testing
@@ -30,19 +68,46 @@ public record ReportWhere(String from, String sql, Map<String, Object> binds) {
         h.execute("SET LOCAL enable_seqscan = off");
     }
 
-    /** The same filter with one more condition. */
-    ReportWhere and(String condition) {
-        return new ReportWhere(from, sql + " AND " + condition, binds);
+    public static ReportWhere of(ReportFilter f, Facet except) {
+        List<Term> terms = new ArrayList<>();
+        any(terms, except != Facet.SOURCE, "r.content_source = ANY(:%s)", "sources", f.sources());
+        any(terms, except != Facet.CATEGORY_TREE, "r.categories && CAST(:%s AS text[])", "categories", f.categories());
+        any(terms, except != Facet.CATEGORY_TREE, "r.subcategories && CAST(:%s AS text[])", "subcategories", f.subcategories());
+        any(terms, except != Facet.CHANNEL, "r.channel_name = ANY(:%s)", "channels", f.channels());
+        any(terms, except != Facet.LANGUAGE, "r.language = ANY(:%s)", "languages", f.languages());
+        any(terms, except != Facet.CONTENT_TYPE, "r.content_type = ANY(:%s)", "contentTypes", f.contentTypes());
+        any(terms, except != Facet.SUMMARY_TYPE, "r.summary_types && CAST(:%s AS text[])", "summaryTypes", f.summaryTypes());
+        any(terms, true, "r.video_id = ANY(:%s)", "ids", f.ids());
+        if (except != Facet.HAS_AUDIO) f.hasAudio().ifPresent(h -> terms.add(new Term("r.has_audio = :%s", "hasAudio", h)));
+        f.dateFrom().ifPresent(d -> terms.add(new Term("r.published_at >= :%s", "dateFrom", d)));
+        f.dateTo().ifPresent(d -> terms.add(new Term("r.published_at <= :%s", "dateTo", d)));
+        return new ReportWhere(f.q().isPresent() ? Match.SEARCH : Match.NONE, false, f.q(), List.copyOf(terms), "");
+    }
+
+    private static void any(List<Term> terms, boolean apply, String sql, String name, List<String> values) {
+        if (apply && !values.isEmpty()) terms.add(new Term(sql, name, List.copyOf(values)));
+    }
+
+    boolean searches() {
+        return match != Match.NONE;
+    }
+
+    /** The same clauses with every bind renamed `name + suffix`. */
+    ReportWhere withBindSuffix(String suffix) {
+        return new ReportWhere(match, viaIndex, q, terms, suffix);
     }
 
     /**
-     * The search's matches in the title (or channel). The title vector is the first part of the
-     * search vector, so without a negation ("-word") a title match is a match, and only the small
-     * vector needs testing.
+     * The search's matches in the title (or channel). Without a negation ("-word") a title match is a
+     * match, so only the small vector needs testing.
      */
     ReportWhere titleMatches() {
-        String q = (String) binds.get("q");
-        return q.contains("-") ? and(TITLE_MATCH) : new ReportWhere(from, sql.replace(SEARCH_MATCH, TITLE_MATCH), binds);
+        return new ReportWhere(q.orElseThrow().contains("-") ? Match.SEARCH_AND_TITLE : Match.TITLE, false, q, terms, bindSuffix);
+    }
+
+    /** The search's matches outside the title. */
+    ReportWhere notInTitle() {
+        return new ReportWhere(Match.SEARCH_NOT_TITLE, false, q, terms, bindSuffix);
     }
 
     /**
@@ -50,59 +115,33 @@ public record ReportWhere(String from, String sql, Map<String, Object> binds) {
      * (`OFFSET 0` keeps the planner from merging the two). For a word few reports contain the
      * planner may otherwise walk the sort order's index and test every report on the way.
      */
-    ReportWhere searchIndexFirst(String searchCondition) {
-        String matches = "(SELECT s.video_id FROM report_search s WHERE " + SEARCH_MATCH + " AND " + searchCondition
-                + " OFFSET 0) s";
-        return new ReportWhere("report_index r JOIN " + matches + " ON s.video_id = r.video_id",
-                sql.replace(SEARCH_MATCH, "TRUE"), binds);
+    ReportWhere searchIndexFirst() {
+        return new ReportWhere(match, true, q, terms, bindSuffix);
     }
 
-    /** A search with no other filter is counted on the search table alone, skipping a join per match. */
-    ReportWhere forCount() {
-        return searches() && !REPORT_INDEX_COLUMN.matcher(sql).find() ? new ReportWhere("report_search s", sql, binds) : this;
+    public String from() {
+        if (match == Match.NONE) return "report_index r";
+        if (!viaIndex) return SEARCH_FROM;
+        return "report_index r JOIN (SELECT s.video_id FROM report_search s WHERE " + match.sql + " OFFSET 0) s ON s.video_id = r.video_id";
     }
 
-    boolean searches() {
-        return binds.containsKey("q");
+    public String sql() {
+        List<String> parts = new ArrayList<>();
+        if (match != Match.NONE && !viaIndex) parts.add(match.sql);
+        for (Term t : terms) parts.add(t.render(bindSuffix));
+        return parts.isEmpty() ? "TRUE" : String.join(" AND ", parts);
     }
 
-    public static ReportWhere of(ReportFilter f, Facet except) {
-        List<String> terms = new ArrayList<>();
-        Map<String, Object> binds = new HashMap<>();
-        f.q().ifPresent(q -> {
-            terms.add(SEARCH_MATCH);
-            binds.put("q", q);
-        });
-        any(terms, binds, except != Facet.SOURCE, "r.content_source = ANY(:sources)", "sources", f.sources());
-        any(terms, binds, except != Facet.CATEGORY_TREE, "r.categories && CAST(:categories AS text[])", "categories", f.categories());
-        any(terms, binds, except != Facet.CATEGORY_TREE, "r.subcategories && CAST(:subcategories AS text[])", "subcategories", f.subcategories());
-        any(terms, binds, except != Facet.CHANNEL, "r.channel_name = ANY(:channels)", "channels", f.channels());
-        any(terms, binds, except != Facet.LANGUAGE, "r.language = ANY(:languages)", "languages", f.languages());
-        any(terms, binds, except != Facet.CONTENT_TYPE, "r.content_type = ANY(:contentTypes)", "contentTypes", f.contentTypes());
-        any(terms, binds, except != Facet.SUMMARY_TYPE, "r.summary_types && CAST(:summaryTypes AS text[])", "summaryTypes", f.summaryTypes());
-        any(terms, binds, true, "r.video_id = ANY(:ids)", "ids", f.ids());
-        if (except != Facet.HAS_AUDIO) {
-            f.hasAudio().ifPresent(h -> {
-                terms.add("r.has_audio = :hasAudio");
-                binds.put("hasAudio", h);
-            });
-        }
-        f.dateFrom().ifPresent(d -> {
-            terms.add("r.published_at >= :dateFrom");
-            binds.put("dateFrom", d);
-        });
-        f.dateTo().ifPresent(d -> {
-            terms.add("r.published_at <= :dateTo");
-            binds.put("dateTo", d);
-        });
-        String from = f.q().isPresent() ? SEARCH_FROM : "report_index r";
-        return new ReportWhere(from, terms.isEmpty() ? "TRUE" : String.join(" AND ", terms), binds);
+    public Map<String, Object> binds() {
+        Map<String, Object> out = new HashMap<>();
+        q.filter(x -> searches()).ifPresent(text -> out.put("q", text));
+        for (Term t : terms) out.put(t.name() + bindSuffix, t.bindValue());
+        return out;
     }
 
-    private static void any(List<String> terms, Map<String, Object> binds, boolean apply, String sql, String name,
-                            List<String> values) {
-        if (!apply || values.isEmpty()) return;
-        terms.add(sql);
-        binds.put(name, values.toArray(String[]::new));
+    /** `SELECT count(*)` of these matches; a search with no other filter counts the search table alone, skipping a join per match. */
+    String countSql() {
+        String from = searches() && !viaIndex && terms.isEmpty() ? "report_search s" : from();
+        return "SELECT count(*) FROM " + from + " WHERE " + sql();
     }
 }

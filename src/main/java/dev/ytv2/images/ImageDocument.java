@@ -171,6 +171,12 @@ public final class ImageDocument implements ImageSection {
     }
 
     @Override
+    public List<String> promptKeys() {
+        return List.of(ImageKeys.PROMPT, ImageKeys.PROMPT_LAST_USED, ImageKeys.PROMPT_ORIGINAL,
+                ImageKeys.AI2_PROMPT, ImageKeys.AI2_PROMPT_LAST_USED, ImageKeys.AI2_PROMPT_ORIGINAL);
+    }
+
+    @Override
     public void adopt(Handle h, String videoId, ObjectNode sentImageKeys) {
         if (sentImageKeys.isEmpty()) return;
         h.createUpdate("""

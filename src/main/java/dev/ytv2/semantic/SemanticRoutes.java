@@ -60,16 +60,16 @@ public final class SemanticRoutes {
         SemanticSearch.Ranking ranking = search.rank(mode, request.filter(), timing);
         ObjectNode out;
         if (ranking.fallback().isPresent()) {
-            out = ReportRoutes.pageJson(d.mapper(), d.reports().list(request));
+            out = d.keyword().pageJson(d.reports().list(request));
         } else if (request.sort() != ReportSort.RELEVANCE) {
             List<String> ids = ranking.results().stream().map(SemanticSearch.Scored::videoId).toList();
             ReportFilter only = SemanticSearch.withIds(request.filter().withoutSearch(), ids.isEmpty() ? List.of("") : ids);
-            out = ReportRoutes.pageJson(d.mapper(), d.reports().list(new ReportRequest(only, request.sort(), request.page(), request.size())));
+            out = d.keyword().pageJson(d.reports().list(new ReportRequest(only, request.sort(), request.page(), request.size())));
             annotate(out.withArray("reports"), ranking.results());
         } else {
             int from = (int) Math.min(ranking.results().size(), (long) (request.page() - 1) * request.size());
             List<SemanticSearch.Scored> slice = ranking.results().subList(from, Math.min(ranking.results().size(), from + request.size()));
-            out = ReportRoutes.pageJson(d.mapper(), new ReportStore.Page(rows(slice), request.page(), request.size(), ranking.results().size()));
+            out = d.keyword().pageJson(rows(slice), request.page(), request.size(), ranking.results().size());
         }
         timing.lap("rows");
         ctx.header("Server-Timing", timing.header());
@@ -154,7 +154,8 @@ public final class SemanticRoutes {
         List<String> ids = ranked.stream().map(SemanticSearch.Scored::videoId).toList();
         ReportStore.Page page = d.reports().list(new ReportRequest(SemanticSearch.withIds(ReportFilter.none(), ids),
                 ReportSort.ADDED_DESC, 1, Math.max(1, Math.min(ReportRequest.MAX_SIZE, ids.size()))));
-        Map<String, ObjectNode> byId = page.reports().stream().collect(Collectors.toMap(r -> r.path("video_id").asText(), Function.identity()));
+        Map<String, ObjectNode> byId = new java.util.HashMap<>();
+        d.keyword().pageJson(page).withArray("reports").forEach(r -> byId.put(r.path("video_id").asText(), (ObjectNode) r));
         ArrayNode scored = d.mapper().createArrayNode();
         ranked.stream().filter(r -> byId.containsKey(r.videoId())).forEach(r -> scored.add(byId.get(r.videoId())));
         annotate(scored, ranked);

@@ -55,7 +55,7 @@ class DatabaseTest {
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
         try (Wiring.Running second = Wiring.startServer(Config.fromEnv(env))) {
             assertThat(second.services().reports().detail("yt:restart00001")).get()
-                    .extracting(n -> n.get("title").asText()).isEqualTo("Survives");
+                    .extracting(n -> n.row().title()).isEqualTo("Survives");
         }
     }
 }
