@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stores in one bucket of an S3-compatible service, under a key prefix: the file at
@@ -29,8 +30,21 @@ import java.util.Optional;
  * object is whole or absent; reads stream the object (a byte range is asked of S3 as a range).
  */
 public final class S3FileStore implements FileStore, AutoCloseable {
+    /** How long a looked-up object's size and tag are trusted before it is asked again. */
+    private static final long TRUST_NANOS = Duration.ofSeconds(60).toNanos();
+    private static final int MAX_REMEMBERED = 20_000;
+
     private final S3Client s3;
     private final S3Settings settings;
+    /**
+     * Objects looked up lately: names are never reused, so size and tag cannot change, and serving a
+     * popular image costs one GET instead of a HEAD and a GET. A deletion here forgets at once; one
+     * by another process is noticed by the GET (404) or after the trust period.
+     */
+    private final ConcurrentHashMap<String, Remembered> recent = new ConcurrentHashMap<>();
+
+    private record Remembered(StoredFile file, long until) {
+    }
 
     public S3FileStore(S3Settings settings) {
         this.settings = settings;
@@ -64,6 +78,7 @@ public final class S3FileStore implements FileStore, AutoCloseable {
     public void write(String url, InputStream body, long size) throws IOException {
         String key = key(url).orElseThrow(() -> new IllegalArgumentException("not a stored file's URL: " + url));
         String type = MediaType.ofFileName(key).map(MediaType::contentType).orElse("application/octet-stream");
+        recent.remove(key);
         try {
             s3.putObject(b -> b.bucket(settings.bucket()).key(key).contentType(type).cacheControl(CACHE_FOREVER).contentLength(size),
                     RequestBody.fromInputStream(body, size));
@@ -74,7 +89,14 @@ public final class S3FileStore implements FileStore, AutoCloseable {
 
     @Override
     public Optional<StoredFile> resolve(String url) {
-        return key(url).flatMap(key -> head(key).map(h -> new StoredFile(plain(url), h.contentLength(), h.lastModified(), h.eTag())));
+        Optional<String> key = key(url);
+        if (key.isEmpty()) return Optional.empty();
+        Remembered r = recent.get(key.get());
+        if (r != null && r.until() - System.nanoTime() > 0) return Optional.of(r.file());
+        Optional<StoredFile> found = head(key.get()).map(h -> new StoredFile(plain(url), h.contentLength(), h.lastModified(), h.eTag()));
+        if (recent.size() >= MAX_REMEMBERED) recent.clear();
+        found.ifPresentOrElse(f -> recent.put(key.get(), new Remembered(f, System.nanoTime() + TRUST_NANOS)), () -> recent.remove(key.get()));
+        return found;
     }
 
     @Override
@@ -88,7 +110,10 @@ public final class S3FileStore implements FileStore, AutoCloseable {
                 if (!whole) b.range("bytes=" + start + "-" + (start + length - 1));
             });
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) throw new java.nio.file.NoSuchFileException(file.url());
+            if (e.statusCode() == 404) {
+                recent.remove(key);
+                throw new java.nio.file.NoSuchFileException(file.url());
+            }
             throw new IOException("could not read " + file.url() + " from " + describe() + ": " + e.getMessage(), e);
         } catch (SdkException e) {
             throw new IOException("could not read " + file.url() + " from " + describe() + ": " + e.getMessage(), e);
@@ -98,6 +123,7 @@ public final class S3FileStore implements FileStore, AutoCloseable {
     @Override
     public boolean delete(String url) {
         return key(url).map(key -> {
+            recent.remove(key);
             if (head(key).isEmpty()) return false;
             try {
                 s3.deleteObject(b -> b.bucket(settings.bucket()).key(key));

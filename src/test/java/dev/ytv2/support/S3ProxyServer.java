@@ -38,10 +38,21 @@ public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback 
     public static final String SECRET_KEY = "test-secret-key";
 
     private final AtomicInteger buckets = new AtomicInteger();
+    private final boolean fullSpeed;
     private Process process;
     private Path dir;
     private URI endpoint;
     private S3Client client;
+
+    /** For tests: quick to start (the JIT's first tier only). */
+    public S3ProxyServer() {
+        this(false);
+    }
+
+    /** `fullSpeed` for benchmarks: every JIT tier, slower to start, faster once warm. */
+    public S3ProxyServer(boolean fullSpeed) {
+        this.fullSpeed = fullSpeed;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -66,8 +77,8 @@ public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback 
                 "jclouds.filesystem.basedir=" + dir.resolve("data"),
                 ""));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-Xmx160m", "-XX:TieredStopAtLevel=1", "-cp", Files.readString(classpathFile).strip(),
-                "org.gaul.s3proxy.Main", "--properties", properties.toString())
+        process = new ProcessBuilder(java, fullSpeed ? "-Xmx512m" : "-Xmx160m", fullSpeed ? "-XX:+UseSerialGC" : "-XX:TieredStopAtLevel=1",
+                "-cp", Files.readString(classpathFile).strip(), "org.gaul.s3proxy.Main", "--properties", properties.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).start();
         await("S3Proxy answering on " + endpoint).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
