@@ -22,6 +22,7 @@ import dev.ytv2.files.FileReferences;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.files.LocalFileStore;
 import dev.ytv2.files.S3FileStore;
+import dev.ytv2.files.ServerUploadStore;
 import dev.ytv2.files.UploadSweeper;
 import dev.ytv2.http.ClientAddress;
 import dev.ytv2.http.Json;
@@ -122,6 +123,8 @@ public final class Wiring {
         Config.Storage storage = config.storage();
         return switch (storage.kind()) {
             case Config.Storage.S3 -> new S3FileStore(storage.s3(storage.s3Location().orElseThrow()));
+            case Config.Storage.SERVER -> new ServerUploadStore(storage.serverUrl().orElseThrow(), config.ingestToken()
+                    .orElseThrow(() -> new IllegalArgumentException("YTV2_STORAGE=server needs INGEST_TOKEN, the token the server's uploads take")));
             default -> new LocalFileStore(config.imagesDir(), config.audioDir(), config.exportsDir());
         };
     }
