@@ -4,6 +4,7 @@ import dev.ytv2.app.Config;
 import dev.ytv2.app.EmbedCommand;
 import dev.ytv2.app.ImportCommand;
 import dev.ytv2.app.ServeCommand;
+import dev.ytv2.app.StorageCommand;
 import dev.ytv2.app.WorkerCommand;
 import dev.ytv2.db.DatabaseInUseException;
 
@@ -23,6 +24,8 @@ public final class Main {
                                                         (one object, an array, or JSON lines)
               embed --backfill                          embed every report without a current vector
                                                         (semantic search), with progress
+              storage copy --to s3://bucket/prefix      copy every stored file to another store
+                                                        (same URLs; resumes where it stopped)
               bench events|reports|render|soak|semantic benchmarks (docs/BENCHMARKS.md)
 
             Run 'ytv2 <command> --help' for a command's options. Settings come from the environment;
@@ -47,6 +50,7 @@ public final class Main {
                 case "worker" -> WorkerCommand.run(config, rest);
                 case "import" -> ImportCommand.run(config, rest);
                 case "embed" -> EmbedCommand.run(config, rest);
+                case "storage" -> StorageCommand.run(config, rest);
                 case "bench" -> dev.ytv2.bench.BenchCommand.run(config, rest);
                 default -> {
                     System.err.println("Unknown command '" + args[0] + "'.\n\n" + USAGE);

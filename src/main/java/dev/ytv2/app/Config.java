@@ -1,8 +1,10 @@
 package dev.ytv2.app;
 
+import dev.ytv2.files.S3Settings;
 import dev.ytv2.render.backend.RenderConfig;
 import dev.ytv2.semantic.SemanticConfig;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +37,7 @@ public record Config(
         Upstream upstream,
         RenderConfig render,
         SemanticConfig semantic,
+        Storage storage,
         Set<String> explicit) {
 
     /** What `serve --demo` turns on for a whole-product tour, where the environment left it unset. */
@@ -50,6 +53,56 @@ public record Config(
             return new Upstream(nonBlank(env.get("SYNC_SECRET")), nonBlank(env.get("BACKEND_API_URL")),
                     Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault("YTV2_REPROCESS_TIMEOUT_SECONDS", "15")) * 1000)),
                     nonBlank(env.get("DEPLOY_COMMIT")), nonBlank(env.get("DEPLOY_BRANCH")));
+        }
+    }
+
+    /**
+     * Where stored files go (YTV2_STORAGE): `local` (the data directory), `s3://bucket/prefix` (an
+     * S3-compatible bucket), or `server` (a worker hands its renders to YTV2_SERVER_URL's upload API).
+     * The connection settings apply to any S3 location, so `storage copy --to s3://...` uses them too.
+     */
+    public record Storage(String kind, Optional<String> s3Location, Optional<URI> endpoint, String region, boolean pathStyle,
+                          Optional<String> accessKey, Optional<String> secretKey, Optional<String> publicUrl,
+                          Optional<URI> serverUrl) {
+        public static final String LOCAL = "local";
+        public static final String S3 = "s3";
+        public static final String SERVER = "server";
+
+        static Storage fromEnv(Map<String, String> env) {
+            String raw = nonBlank(env.get("YTV2_STORAGE")).orElse(LOCAL);
+            String kind = raw.startsWith("s3://") ? S3 : raw.toLowerCase(java.util.Locale.ROOT);
+            if (!List.of(LOCAL, S3, SERVER).contains(kind)) {
+                throw new IllegalArgumentException("YTV2_STORAGE must be local, server or s3://bucket/prefix, got '" + raw + "'");
+            }
+            Optional<URI> endpoint = nonBlank(env.get("YTV2_S3_ENDPOINT")).map(e -> url("YTV2_S3_ENDPOINT", e));
+            Optional<URI> server = nonBlank(env.get("YTV2_SERVER_URL")).map(e -> url("YTV2_SERVER_URL", e));
+            if (kind.equals(SERVER) && server.isEmpty()) throw new IllegalArgumentException("YTV2_STORAGE=server needs YTV2_SERVER_URL");
+            Storage storage = new Storage(kind, kind.equals(S3) ? Optional.of(raw) : Optional.empty(), endpoint,
+                    nonBlank(env.get("YTV2_S3_REGION")).or(() -> nonBlank(env.get("AWS_REGION"))).orElse("us-east-1"),
+                    // Servers other than AWS mostly serve buckets by path only; AWS itself by host name.
+                    flag(env, "YTV2_S3_PATH_STYLE", endpoint.isPresent()),
+                    nonBlank(env.get("YTV2_S3_ACCESS_KEY")), nonBlank(env.get("YTV2_S3_SECRET_KEY")),
+                    nonBlank(env.get("YTV2_S3_PUBLIC_URL")), server);
+            storage.s3Location.ifPresent(storage::s3);
+            return storage;
+        }
+
+        /** The settings for one S3 location with these connection settings. */
+        public S3Settings s3(String location) {
+            S3Settings.Location l = S3Settings.location(location);
+            return new S3Settings(l.bucket(), l.prefix(), endpoint, region, pathStyle, accessKey, secretKey, publicUrl);
+        }
+
+        private static URI url(String name, String value) {
+            try {
+                URI uri = new URI(value.strip());
+                if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
+                    throw new IllegalArgumentException(name + " must be an http(s) URL, got '" + value + "'");
+                }
+                return uri;
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException(name + " must be an http(s) URL, got '" + value + "'");
+            }
         }
     }
 
@@ -76,6 +129,7 @@ public record Config(
                 Upstream.fromEnv(env),
                 RenderConfig.fromEnv(env),
                 SemanticConfig.fromEnv(env),
+                Storage.fromEnv(env),
                 env.entrySet().stream().filter(e -> e.getKey().startsWith("YTV2_") && e.getValue() != null && !e.getValue().isBlank()).map(Map.Entry::getKey)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
@@ -106,28 +160,28 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, semantic, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, semantic, storage, explicit);
     }
 
     public Config withAdminToken(String token) {
         return new Config(port, dataDir, databaseUrl, Optional.of(token), ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, semantic, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, semantic, storage, explicit);
     }
 
     public Config withAutoImages(boolean on) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, on, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, semantic, explicit);
+                demoImageBackends, on, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, render, semantic, storage, explicit);
     }
 
     public Config withRender(RenderConfig newRender) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, newRender, semantic, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, maxStreams, maxStreamsPerClient, upstream, newRender, semantic, storage, explicit);
     }
 
     /** For benchmarks that open many streams from one address. */
     public Config withStreamLimits(int total, int perClient) {
         return new Config(port, dataDir, databaseUrl, adminToken, ingestToken, readToken, imageBackends,
-                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, total, perClient, upstream, render, semantic, explicit);
+                demoImageBackends, autoImages, maxUploadBytes, variantRetention, uploadGrace, secureCookies, trustedProxies, total, perClient, upstream, render, semantic, storage, explicit);
     }
 
     private static List<String> names(Map<String, String> env, String name) {

@@ -24,7 +24,7 @@ final class DemoSeeder {
     static int seedIfEmpty(Wiring.Services s, ReportWriter writer, Consumer<String> progress) {
         if (s.reports().list(ReportRequest.parse(Map.of("size", List.of("1")))).total() > 0) return 0;
         progress.accept("writing " + DEMO_SIZE + " demo reports with thumbnails and audio");
-        List<ObjectNode> items = new DemoLibrary().generate(DEMO_SIZE, DEMO_SEED, s.files().imagesDir(), s.files().audioDir());
+        List<ObjectNode> items = new DemoLibrary().generate(DEMO_SIZE, DEMO_SEED, s.files()::put);
         Importer importer = new Importer(writer, s.mapper());
         int record = 0;
         int added = 0;

@@ -20,6 +20,9 @@ import dev.ytv2.events.StreamLimits;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.files.FileReferences;
 import dev.ytv2.files.FileStore;
+import dev.ytv2.files.LocalFileStore;
+import dev.ytv2.files.S3FileStore;
+import dev.ytv2.files.ServerUploadStore;
 import dev.ytv2.files.UploadSweeper;
 import dev.ytv2.http.ClientAddress;
 import dev.ytv2.http.Json;
@@ -116,10 +119,21 @@ public final class Wiring {
         RenderRequests requests = new RenderRequests(db.jdbi(), jobs, events);
         NewReportHook onCreated = config.autoImages()
                 ? new AutoPrompts(new PromptBuilder(), images, requests, mapper) : NewReportHook.NONE;
-        FileStore files = new FileStore(config.imagesDir(), config.audioDir(), config.exportsDir());
+        FileStore files = fileStore(config);
         return new Services(mapper, events, new ReportStore(db.jdbi()),
                 new ReportWriter(db.jdbi(), events, onCreated, new FileReferences(files), images),
                 new FacetStore(db.jdbi()), files, jobs, requests, images, new EmbeddingStore(db.jdbi()), json);
+    }
+
+    /** The configured file store (YTV2_STORAGE): the data directory, an S3 bucket, or a server's upload API. */
+    public static FileStore fileStore(Config config) {
+        Config.Storage storage = config.storage();
+        return switch (storage.kind()) {
+            case Config.Storage.S3 -> new S3FileStore(storage.s3(storage.s3Location().orElseThrow()));
+            case Config.Storage.SERVER -> new ServerUploadStore(storage.serverUrl().orElseThrow(), config.ingestToken()
+                    .orElseThrow(() -> new IllegalArgumentException("YTV2_STORAGE=server needs INGEST_TOKEN, the token the server's uploads take")));
+            default -> new LocalFileStore(config.imagesDir(), config.audioDir(), config.exportsDir());
+        };
     }
 
     /**
@@ -211,6 +225,7 @@ public final class Wiring {
                             provider.map(EmbeddingProvider::model).orElse("none"))));
             Optional<RenderWorker> worker = withWorker ? Optional.of(renderWorker(config, db, s, "render")) : Optional.empty();
             Optional<EmbedWorker> embedder = withWorker ? provider.map(p -> embedWorker(config, db, s, p, "embed")) : Optional.empty();
+            LOG.info("files: {}", s.files().describe());
             Javalin javalin = app.javalin().start(config.port());
             worker.ifPresent(RenderWorker::start);
             embedder.ifPresent(EmbedWorker::start);

@@ -14,7 +14,8 @@ public final class WorkerCommand {
             Runs the image render worker alone: it renders pending image prompts of the database named by
             DATABASE_URL (else the embedded one in YTV2_DATA_DIR) through YTV2_IMAGE_BACKENDS. Any number
             of workers and servers may share one database; no job is rendered twice. See README.md for
-            the backend settings (YTV2_SDAPI_URL, YTV2_COMFYUI_URL, YTV2_OPENAI_API_KEY, ...).
+            the backend settings (YTV2_SDAPI_URL, YTV2_COMFYUI_URL, YTV2_OPENAI_API_KEY, ...). Images go to
+            YTV2_STORAGE: on another machine than the server, give it the server's bucket (s3://...).
             """;
 
     private WorkerCommand() {
@@ -36,6 +37,7 @@ public final class WorkerCommand {
             stopped.countDown();
         }, "shutdown"));
         System.out.println("database: " + db.describe());
+        System.out.println("files:    " + services.files().describe());
         System.out.println("worker:   rendering with " + String.join(", ", config.imageBackends()) + ", "
                 + config.render().concurrency() + " at a time; stop with Ctrl-C");
         stopped.await();

@@ -6,6 +6,7 @@ import dev.ytv2.db.Database;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.images.ImageDocument;
 import dev.ytv2.images.ImageMode;
+import dev.ytv2.files.LocalFileStore;
 import dev.ytv2.render.RenderWorker;
 import dev.ytv2.render.backend.BackendException;
 import dev.ytv2.render.backend.Backends;
@@ -74,7 +75,7 @@ public final class RenderBench {
         try (Database db = Database.open(config.databaseUrl(), config.dataDir(), 4 + 2 * threads)) {
             Jdbi jdbi = db.jdbi();
             Wiring.Services s = Wiring.services(config, db);
-            FileStore files = new FileStore(images, images.resolve("audio"), images.resolve("exports"));
+            FileStore files = new LocalFileStore(images, images.resolve("audio"), images.resolve("exports"));
             RenderWorker.Deps deps = new RenderWorker.Deps(jdbi, db.url(), s.jobs(), s.renderRequests(), files, s.events(), s.images(), s.mapper());
             Instant backend = new Instant();
             cleanUp(jdbi);

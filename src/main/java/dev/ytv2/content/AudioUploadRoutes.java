@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.files.FileStore;
 import dev.ytv2.files.MediaType;
+import dev.ytv2.files.StoredFile;
 import dev.ytv2.http.ApiError;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -70,17 +70,21 @@ public final class AudioUploadRoutes {
         String raw = ctx.pathParam("id");
         if (raw.toLowerCase().endsWith(".mp3")) raw = raw.substring(0, raw.length() - 4);
         String id = ReportIds.validate(raw);
-        ExportRoutes.serveFile(ctx, newestAudio(id).orElseThrow(() -> ApiError.notFound("No audio for '" + id + "'.")));
+        ExportRoutes.serveFile(ctx, files, newestAudio(id).orElseThrow(() -> ApiError.notFound("No audio for '" + id + "'.")));
     }
 
     /** The newest of the report's own audio and the files uploaded for it. */
-    private Optional<Path> newestAudio(String id) {
-        List<Path> found = new ArrayList<>();
+    private Optional<StoredFile> newestAudio(String id) {
+        List<StoredFile> found = new ArrayList<>();
         jdbi.withHandle(h -> ReportStore.resolve(h, id).flatMap(videoId -> h.createQuery(
                         "SELECT media ->> 'audio_url' FROM content WHERE video_id = :id").bind("id", videoId)
                 .mapTo(String.class).findOne())).flatMap(files::resolve).ifPresent(found::add);
-        found.addAll(files.audioFiles(Pattern.compile("audio_" + Pattern.quote(key(id)) + "_[0-9]{14}_[0-9a-f]{8}\\.[a-z0-9]{3,4}")));
-        return found.stream().max(java.util.Comparator.comparing(FileStore::modified));
+        Pattern uploaded = Pattern.compile("audio_" + Pattern.quote(key(id)) + "_[0-9]{14}_[0-9a-f]{8}\\.[a-z0-9]{3,4}");
+        files.list(FileStore.AUDIO_URL + "audio_" + key(id) + "_").stream()
+                .filter(f -> f.url().equals(FileStore.AUDIO_URL + f.name()) && uploaded.matcher(f.name()).matches())
+                .forEach(found::add);
+        // Newest first; between two of the same instant, the later name (its stamp and random part).
+        return found.stream().max(java.util.Comparator.comparing(StoredFile::modified).thenComparing(StoredFile::url));
     }
 
     private static Optional<String> videoIdOf(String field, String clientName) {

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 
 /**
  * Generates a realistic demo library as ingest payloads (the JSON an external YTV2 worker posts to
@@ -40,30 +41,39 @@ public final class DemoLibrary {
         this.clock = clock;
     }
 
+    /** Writes the thumbnails and audio as files under two folders (tests and tools that have no store). */
     public List<ObjectNode> generate(int count, long seed, Path imagesDir, Path audioDir) {
+        return generate(count, seed, (url, bytes) -> {
+            Path file = url.startsWith(IMAGE_URL_PREFIX)
+                    ? imagesDir.resolve("demo").resolve(url.substring(IMAGE_URL_PREFIX.length()))
+                    : audioDir.resolve(url.substring(AUDIO_URL_PREFIX.length()));
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write demo files", e);
+            }
+        });
+    }
+
+    /** The demo reports; each thumbnail and audio file is handed to `store` with the URL the report names it by. */
+    public List<ObjectNode> generate(int count, long seed, BiConsumer<String, byte[]> store) {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }
         Instant anchor = clock.instant().truncatedTo(ChronoUnit.DAYS);
         DemoDrafts drafts = new DemoDrafts(anchor);
         SplittableRandom rnd = new SplittableRandom(seed);
-        Path thumbs = imagesDir.resolve("demo");
         List<ObjectNode> out = new ArrayList<>(count);
-        try {
-            Files.createDirectories(thumbs);
-            Files.createDirectories(audioDir);
-            for (int i = 0; i < count; i++) {
-                // Each item draws from its own split stream, so one item's choices never shift the next's.
-                SplittableRandom itemRnd = rnd.split();
-                out.add(payload(drafts.next(itemRnd), itemRnd, thumbs, audioDir));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write demo files", e);
+        for (int i = 0; i < count; i++) {
+            // Each item draws from its own split stream, so one item's choices never shift the next's.
+            SplittableRandom itemRnd = rnd.split();
+            out.add(payload(drafts.next(itemRnd), itemRnd, store));
         }
         return out;
     }
 
-    private ObjectNode payload(DemoDrafts.Draft draft, SplittableRandom rnd, Path thumbs, Path audioDir) throws IOException {
+    private ObjectNode payload(DemoDrafts.Draft draft, SplittableRandom rnd, BiConsumer<String, byte[]> store) {
         DemoItem item = draft.item();
         boolean hasThumbnail = rnd.nextInt(100) >= 10;
         boolean hasAudio = rnd.nextInt(100) < 25;
@@ -84,7 +94,7 @@ public final class DemoLibrary {
         p.put("language", item.language());
         if (hasThumbnail) {
             String file = item.fileBase() + ".png";
-            Files.write(thumbs.resolve(file), painter.paintPng(item.videoId(), item.source(), draft.categories().get(0).name()));
+            store.accept(IMAGE_URL_PREFIX + file, painter.paintPng(item.videoId(), item.source(), draft.categories().get(0).name()));
             p.put("thumbnail_url", IMAGE_URL_PREFIX + file);
         }
         p.set("analysis_json", analysis(draft));
@@ -92,7 +102,9 @@ public final class DemoLibrary {
         p.set("topics_json", strings(draft.keyTopics()));
         if (hasAudio) {
             String file = item.fileBase() + ".wav";
-            double seconds = ToneWav.write(audioDir.resolve(file), rnd.nextLong());
+            ToneWav wav = ToneWav.of(rnd.nextLong());
+            store.accept(AUDIO_URL_PREFIX + file, wav.bytes());
+            double seconds = wav.seconds();
             ObjectNode media = p.putObject("media");
             media.put("has_audio", true);
             media.put("audio_url", AUDIO_URL_PREFIX + file);

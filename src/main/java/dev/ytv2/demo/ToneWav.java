@@ -1,25 +1,20 @@
 package dev.ytv2.demo;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
  * A short, real WAV for demo audio: a few soft bell-like notes from a pentatonic scale, so the
  * player has something pleasant to play. 16-bit PCM, mono, 22050 Hz.
  */
-final class ToneWav {
+record ToneWav(byte[] bytes, double seconds) {
 
     static final int SAMPLE_RATE = 22_050;
     private static final double[] PENTATONIC = {261.63, 293.66, 329.63, 392.00, 440.00, 523.25, 587.33};
 
-    private ToneWav() {}
-
-    /** Writes the file and returns its length in seconds. */
-    static double write(Path file, long seed) throws IOException {
+    /** A fresh file and its length in seconds. */
+    static ToneWav of(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double seconds = 2.0 + rnd.nextInt(5) * 0.25;
         int samples = (int) (seconds * SAMPLE_RATE);
@@ -36,9 +31,7 @@ final class ToneWav {
             double fade = Math.min(1, Math.min(i, samples - 1 - i) / (0.02 * SAMPLE_RATE));
             pcm.putShort((short) Math.round(Math.max(-1, Math.min(1, mix[i] * fade)) * 32_000));
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, wav(pcm.array()));
-        return (double) samples / SAMPLE_RATE;
+        return new ToneWav(wav(pcm.array()), (double) samples / SAMPLE_RATE);
     }
 
     /** A sine with a soft octave overtone and an exponential decay, like a struck glass. */

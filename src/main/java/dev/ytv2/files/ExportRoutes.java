@@ -4,14 +4,16 @@ import dev.ytv2.http.ApiError;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 
-/** `GET` and `HEAD /exports/...`: stored images and audio with their type, validators, caching and byte ranges. */
+/**
+ * `GET` and `HEAD /exports/...`: stored images and audio with their type, validators, caching and
+ * byte ranges, the same from every store: only the asked-for bytes are read, streamed as the
+ * client takes them. A store with a public address (YTV2_S3_PUBLIC_URL) gets a redirect there instead.
+ */
 public final class ExportRoutes {
     private final FileStore files;
 
@@ -20,73 +22,84 @@ public final class ExportRoutes {
     }
 
     public void serve(Context ctx) throws IOException {
-        serveFile(ctx, files.resolve(ctx.path()).orElseThrow(() -> ApiError.notFound("No such file.")));
-    }
-
-    /** Answers with one stored file; a HEAD request gets the same headers and no body. */
-    public static void serveFile(Context ctx, Path file) throws IOException {
-        boolean head = ctx.method() == io.javalin.http.HandlerType.HEAD;
-        MediaType type = MediaType.ofFileName(file.getFileName().toString())
-                .orElseThrow(() -> ApiError.notFound("No such file."));
-        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        String etag = "\"" + Long.toHexString(attrs.size()) + "-" + Long.toHexString(attrs.lastModifiedTime().toMillis()) + "\"";
-        ctx.header("ETag", etag);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        // Stored names are random and never reused, so a file under a URL never changes.
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.header("Accept-Ranges", "bytes");
-        if (etag.equals(ctx.header("If-None-Match"))) {
-            ctx.status(304);
+        String url = ctx.path();
+        MediaType.ofFileName(url.substring(url.lastIndexOf('/') + 1)).orElseThrow(() -> ApiError.notFound("No such file."));
+        Optional<String> direct = files.publicUrl(url);
+        if (direct.isPresent()) {
+            redirect(ctx, direct.get());
             return;
         }
-        ctx.contentType(type.contentType());
-        long size = attrs.size();
+        serveFile(ctx, files, found(files, url));
+    }
+
+    /** The stored file behind a URL, or a 404; a store that cannot be reached is a 503. */
+    public static StoredFile found(FileStore files, String url) {
+        try {
+            return files.resolve(url).orElseThrow(() -> ApiError.notFound("No such file."));
+        } catch (UncheckedIOException e) {
+            throw unavailable();
+        }
+    }
+
+    /** Answers with one stored file (or a redirect to its public address); a HEAD request gets the same headers and no body. */
+    public static void serveFile(Context ctx, FileStore files, StoredFile file) throws IOException {
+        Optional<String> direct = files.publicUrl(file.url());
+        if (direct.isPresent()) {
+            redirect(ctx, direct.get());
+            return;
+        }
+        boolean head = ctx.method() == io.javalin.http.HandlerType.HEAD;
+        MediaType type = MediaType.ofFileName(file.name()).orElseThrow(() -> ApiError.notFound("No such file."));
+        boolean notModified = file.etag().equals(ctx.header("If-None-Match"));
+        long size = file.size();
         Optional<ByteRange> range;
         try {
-            range = ByteRange.parse(ctx.header("Range"), size);
+            range = notModified ? Optional.empty() : ByteRange.parse(ctx.header("Range"), size);
         } catch (ByteRange.Unsatisfiable e) {
             ctx.header("Content-Range", "bytes */" + size);
             throw new ApiError(416, "range_not_satisfiable", "The requested byte range is outside the file.");
         }
-        if (range.isEmpty()) {
-            ctx.header("Content-Length", Long.toString(size));
-            if (!head) ctx.result(Files.newInputStream(file));
+        long start = range.map(ByteRange::start).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(size);
+        // Opened before any header is set: a file gone since it was looked up is a plain 404.
+        InputStream body = head || notModified ? null : open(files, file, start, length);
+        ctx.header("ETag", file.etag());
+        ctx.header("X-Content-Type-Options", "nosniff");
+        // Stored names are random and never reused, so a file under a URL never changes.
+        ctx.header("Cache-Control", FileStore.CACHE_FOREVER);
+        ctx.header("Accept-Ranges", "bytes");
+        if (notModified) {
+            ctx.status(304);
             return;
         }
-        ByteRange r = range.get();
-        ctx.status(206);
-        ctx.header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size);
-        ctx.header("Content-Length", Long.toString(r.length()));
-        if (head) return;
-        SeekableByteChannel channel = Files.newByteChannel(file);
-        channel.position(r.start());
-        // Streamed from the file as the client reads; Javalin closes the stream when done.
-        ctx.result(new BoundedInputStream(Channels.newInputStream(channel), r.length()));
+        ctx.contentType(type.contentType());
+        if (range.isPresent()) {
+            ByteRange r = range.get();
+            ctx.status(206);
+            ctx.header("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size);
+        }
+        ctx.header("Content-Length", Long.toString(length));
+        // Streamed as the client reads; Javalin closes the stream when done.
+        if (body != null) ctx.result(body);
     }
 
-    /** Reads at most `remaining` bytes: the range, not the rest of the file. */
-    private static final class BoundedInputStream extends java.io.FilterInputStream {
-        private long remaining;
-
-        BoundedInputStream(java.io.InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
+    private static InputStream open(FileStore files, StoredFile file, long start, long length) throws IOException {
+        try {
+            return files.open(file, start, length);
+        } catch (NoSuchFileException e) {
+            throw ApiError.notFound("No such file.");
+        } catch (IOException | UncheckedIOException e) {
+            throw unavailable();
         }
+    }
 
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) return -1;
-            int b = super.read();
-            if (b >= 0) remaining--;
-            return b;
-        }
+    private static void redirect(Context ctx, String location) {
+        // The address of a stored file never changes, but where the bucket is served from might.
+        ctx.header("Cache-Control", "public, max-age=3600");
+        ctx.redirect(location, io.javalin.http.HttpStatus.FOUND);
+    }
 
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            if (remaining <= 0) return -1;
-            int n = super.read(buf, off, (int) Math.min(len, remaining));
-            if (n > 0) remaining -= n;
-            return n;
-        }
+    private static ApiError unavailable() {
+        return new ApiError(503, "storage_unavailable", "The file store does not answer; try again shortly.");
     }
 }

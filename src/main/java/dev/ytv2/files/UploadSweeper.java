@@ -4,9 +4,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +47,9 @@ public final class UploadSweeper implements AutoCloseable {
     /** Removes the unreferenced uploads older than the grace period; returns how many. */
     public long sweepOnce() {
         Instant cutoff = clock.instant().minus(grace);
-        List<String> old = Stream.concat(olderThan(files.imagesDir(), FileStore.IMAGES_URL, cutoff),
-                olderThan(files.audioDir(), FileStore.AUDIO_URL, cutoff)).toList();
+        List<String> old = Stream.of(FileStore.IMAGES_URL, FileStore.AUDIO_URL)
+                .flatMap(store -> files.list(store + "uploads/").stream())
+                .filter(f -> f.modified().isBefore(cutoff)).map(StoredFile::url).toList();
         return old.isEmpty() ? 0 : references.removeUnreferenced(jdbi, old);
     }
 
@@ -61,26 +59,6 @@ public final class UploadSweeper implements AutoCloseable {
             if (removed > 0) LOG.info("removed {} uploads no report referred to within {}", removed, grace);
         } catch (RuntimeException e) {
             LOG.warn("upload sweep failed; will retry on the next run: {}", e.toString());
-        }
-    }
-
-    private static Stream<String> olderThan(Path store, String urlPrefix, Instant cutoff) {
-        Path dir = store.resolve("uploads");
-        if (!Files.isDirectory(dir)) return Stream.empty();
-        try (Stream<Path> listed = Files.list(dir)) {
-            return listed.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))
-                    .filter(p -> modified(p).isBefore(cutoff))
-                    .map(p -> urlPrefix + "uploads/" + p.getFileName()).toList().stream();
-        } catch (IOException e) {
-            return Stream.empty();
-        }
-    }
-
-    private static Instant modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toInstant();
-        } catch (IOException e) {
-            return Instant.MAX;
         }
     }
 

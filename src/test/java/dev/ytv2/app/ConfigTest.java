@@ -40,4 +40,34 @@ class ConfigTest {
         assertThat(Config.fromEnv(Map.of("YTV2_DEMO_IMAGE_BACKENDS", "sdapi, builtin")).demoImageBackends())
                 .containsExactly("sdapi", "builtin");
     }
+
+    @Test
+    void filesStayOnDiskUnlessABucketIsNamedAndItsSettingsAreRead() {
+        Config.Storage local = Config.fromEnv(Map.of()).storage();
+        assertThat(local.kind()).isEqualTo(Config.Storage.LOCAL);
+        assertThat(local.region()).isEqualTo("us-east-1");
+        assertThat(local.pathStyle()).isFalse();
+
+        Config.Storage s3 = Config.fromEnv(Map.of("YTV2_STORAGE", "s3://ytv2-media/library/", "YTV2_S3_ENDPOINT", "http://minio:9000",
+                "YTV2_S3_REGION", "auto", "YTV2_S3_ACCESS_KEY", "a", "YTV2_S3_SECRET_KEY", "b")).storage();
+        assertThat(s3.kind()).isEqualTo(Config.Storage.S3);
+        assertThat(s3.pathStyle()).as("path-style by default with an endpoint").isTrue();
+        var settings = s3.s3(s3.s3Location().orElseThrow());
+        assertThat(settings.bucket()).isEqualTo("ytv2-media");
+        assertThat(settings.prefix()).isEqualTo("library/");
+        assertThat(settings.region()).isEqualTo("auto");
+        assertThat(Config.fromEnv(Map.of("YTV2_STORAGE", "s3://ytv2-media", "YTV2_S3_PATH_STYLE", "false", "YTV2_S3_ENDPOINT", "http://x:1"))
+                .storage().pathStyle()).isFalse();
+    }
+
+    @Test
+    void anUnusableStorageSettingIsRefusedWithItsName() {
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("YTV2_STORAGE", "ftp://somewhere"))).hasMessageContaining("YTV2_STORAGE");
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("YTV2_STORAGE", "s3://Bad_Bucket/x"))).hasMessageContaining("s3://bucket/prefix");
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("YTV2_STORAGE", "s3://bucket/../up"))).hasMessageContaining("prefix");
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("YTV2_STORAGE", "s3://bucket", "YTV2_S3_ENDPOINT", "minio:9000")))
+                .hasMessageContaining("YTV2_S3_ENDPOINT");
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("YTV2_STORAGE", "s3://bucket", "YTV2_S3_ACCESS_KEY", "only-one")))
+                .hasMessageContaining("YTV2_S3_SECRET_KEY");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.ytv2.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ytv2.support.DbTest;
 import dev.ytv2.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pages and details served again from the encoded answers: validators, gzip, slim rows, and never stale. */
+@DbTest
 class ReportAnswersTest {
     static TestServer server;
     static final String ID = "yt:cacheaaaa01";

@@ -81,7 +81,7 @@ class ExportsTest {
 
     @Test
     void aSymlinkInTheStoreIsNotFollowed() throws Exception {
-        Path link = server.running.services().files().imagesDir().resolve("tests").resolve("link.png");
+        Path link = ((dev.ytv2.files.LocalFileStore) server.running.services().files()).imagesDir().resolve("tests").resolve("link.png");
         Files.createSymbolicLink(link, server.dataDir.resolve("secret.txt"));
         HttpResponse<String> r = server.get("/exports/images/tests/link.png");
         assertThat(r.statusCode()).isEqualTo(404);

@@ -140,7 +140,7 @@ class JobQueueTest {
         byte[] png = new BuiltinRenderer().renderPng("late", 1, 32, 18);
         assertThat(commit.commit(zombie.job(), zombie.owner(), new RenderedImage(png, "scripted", "m", 1L, 32, 18))).isEmpty();
         assertThat(kit.variants(id)).hasSize(1);
-        try (Stream<Path> files = Files.list(kit.s.files().imagesDir().resolve("ai1"))) {
+        try (Stream<Path> files = Files.list(((dev.ytv2.files.LocalFileStore) kit.s.files()).imagesDir().resolve("ai1"))) {
             assertThat(files.count()).isEqualTo(1);
         }
     }

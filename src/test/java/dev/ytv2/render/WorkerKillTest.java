@@ -171,7 +171,7 @@ class WorkerKillTest {
         } catch (BackendException e) {
             throw new AssertionError(e);
         }
-        assertThat(kit.s.files().imagesDir().resolve("ai1")).isEmptyDirectory();
+        assertThat(((dev.ytv2.files.LocalFileStore) kit.s.files()).imagesDir().resolve("ai1")).isEmptyDirectory();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> kit.variants(id).size() == 1);
         assertRenderedOnce(id, running);
     }

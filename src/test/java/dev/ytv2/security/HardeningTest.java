@@ -116,7 +116,7 @@ class HardeningTest {
         server.ingest(server.object().put("video_id", "yt:harden00002").put("thumbnail_url", claimed));
         var files = server.running.services().files();
         Instant dayAgo = Instant.now().minus(Duration.ofHours(25));
-        for (String url : new String[] {stale, claimed}) Files.setLastModifiedTime(files.resolve(url).orElseThrow(), FileTime.from(dayAgo));
+        for (String url : new String[] {stale, claimed}) Files.setLastModifiedTime(((dev.ytv2.files.LocalFileStore) files).path(url).orElseThrow(), FileTime.from(dayAgo));
         UploadSweeper sweeper = new UploadSweeper(server.running.database().jdbi(), files, Duration.ofHours(24), Clock.systemUTC());
         assertThat(sweeper.sweepOnce()).isEqualTo(1);
         assertThat(files.resolve(stale)).isEmpty();

@@ -41,7 +41,7 @@ class PathTraversalTest {
         Files.writeString(outside.resolve("canary.txt"), CANARY);
         Files.writeString(outside.resolve("canary.png"), CANARY);
         Files.writeString(outside.resolve("images").resolve("..canary.png"), CANARY);
-        Path store = server.running.services().files().imagesDir();
+        Path store = ((dev.ytv2.files.LocalFileStore) server.running.services().files()).imagesDir();
         // A symlinked file and a symlinked folder inside the store, both pointing outside it.
         Files.createDirectories(store.resolve("links"));
         Files.createSymbolicLink(store.resolve("links").resolve("canary.png"), outside.resolve("canary.png"));
@@ -120,8 +120,8 @@ class PathTraversalTest {
 
     /** Every file under the data directory that is not inside the image or audio store. */
     private static Set<String> filesOutsideStores() throws IOException {
-        Path images = server.running.services().files().imagesDir();
-        Path audio = server.running.services().files().audioDir();
+        Path images = ((dev.ytv2.files.LocalFileStore) server.running.services().files()).imagesDir();
+        Path audio = ((dev.ytv2.files.LocalFileStore) server.running.services().files()).audioDir();
         try (Stream<Path> mine = Files.walk(outside)) {
             Set<String> out = new TreeSet<>();
             mine.filter(p -> !p.startsWith(images) && !p.startsWith(audio)).forEach(p -> out.add(p.toString()));

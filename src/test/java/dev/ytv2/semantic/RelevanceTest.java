@@ -58,7 +58,7 @@ class RelevanceTest {
         Wiring.Services s = Wiring.services(config, db);
         Importer importer = new Importer(s.writer(), s.mapper());
         int n = 0;
-        for (ObjectNode item : new DemoLibrary().generate(DEMO_SIZE, DEMO_SEED, s.files().imagesDir(), s.files().audioDir())) {
+        for (ObjectNode item : new DemoLibrary().generate(DEMO_SIZE, DEMO_SEED, s.files()::put)) {
             importer.one(item, ++n, problem -> { throw new AssertionError(problem); });
         }
         BuiltinEmbeddings model = SharedEmbeddings.builtin();

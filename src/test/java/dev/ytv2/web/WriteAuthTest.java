@@ -167,7 +167,7 @@ class WriteAuthTest {
     }
 
     private static long uploadedFiles() throws Exception {
-        Path dir = server.running.services().files().imagesDir().resolve("uploads");
+        Path dir = ((dev.ytv2.files.LocalFileStore) server.running.services().files()).imagesDir().resolve("uploads");
         if (!Files.isDirectory(dir)) return 0;
         try (Stream<Path> files = Files.list(dir)) {
             return files.count();
