@@ -26,7 +26,7 @@ public final class Main {
                                                         (semantic search), with progress
               storage copy --to s3://bucket/prefix      copy every stored file to another store
                                                         (same URLs; resumes where it stopped)
-              bench events|reports|render|soak|semantic benchmarks (docs/BENCHMARKS.md)
+              bench events|reports|render|soak|semantic|vector-index (docs/BENCHMARKS.md)
 
             Run 'ytv2 <command> --help' for a command's options. Settings come from the environment;
             see README.md (PORT, YTV2_DATA_DIR, DATABASE_URL, DEBUG_TOKEN, INGEST_TOKEN, ...).
