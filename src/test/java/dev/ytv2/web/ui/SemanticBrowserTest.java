@@ -91,13 +91,19 @@ class SemanticBrowserTest {
     @Test
     void theReaderShowsRelatedReportsAndOpensThem() {
         browser.go("/?report=yt:sourdough01");
-        browser.waitUntil("the related row", () -> !browser.driver.findElements(By.cssSelector("#reader .related-link")).isEmpty());
-        List<String> related = browser.driver.findElements(By.cssSelector("#reader .related-link")).stream()
-                .map(e -> e.getDomAttribute("data-video-id")).toList();
+        // read in the same look that finds the row: the reader draws it again when the open report
+        // changes (its vector arriving, say), and a second look may fall between two drawings
+        List<List<String>> seen = new java.util.ArrayList<>(List.of(List.of()));
+        browser.waitUntil("the related row", () -> {
+            seen.set(0, browser.driver.findElements(By.cssSelector("#reader .related-link")).stream()
+                    .map(e -> e.getDomAttribute("data-video-id")).toList());
+            return !seen.get(0).isEmpty();
+        });
+        List<String> related = seen.get(0);
         assertThat(related).doesNotContain("yt:sourdough01").first().isEqualTo("reddit:pasta01");
         browser.js("document.querySelector('#reader .related').scrollIntoView()");
         shot("reader-related");
-        browser.driver.findElement(By.cssSelector("#reader .related-link[data-video-id=\"reddit:pasta01\"]")).click();
+        browser.click("#reader .related-link[data-video-id=\"reddit:pasta01\"]");
         browser.waitUntil("the pasta report opens", () -> browser.driver.findElement(By.id("reader-title")).getText().equals("Fresh pasta by hand"));
         assertThat(browser.query()).isEqualTo("?report=reddit%3Apasta01");
         browser.driver.navigate().back();
