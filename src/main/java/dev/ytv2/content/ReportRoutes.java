@@ -9,12 +9,15 @@ import dev.ytv2.http.ApiError;
 import dev.ytv2.http.Json;
 import io.javalin.http.Context;
 
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Handlers for reading reports and facets, and deleting a report. Pages and details are served from
@@ -51,49 +54,105 @@ public final class ReportRoutes {
         ReportRequest request = ReportRequest.parse(ctx.queryParamMap());
         RowFields fields = RowFields.parse(ctx.queryParam("fields"));
         EncodedAnswers.send(ctx, pages.get(new ListKey(request, fields), reports.snapshot(), () -> {
-            Map<ReportStore.RowVersion, byte[]> built = new HashMap<>();
-            ReportStore.Page page = reports.list(request, version -> {
-                byte[] row = rows.get(version, fields);
-                if (row != null) built.put(version, row);
-                return row != null;
-            });
-            List<byte[]> encoded = new ArrayList<>();
-            for (ReportStore.RowVersion version : page.rows()) {
-                byte[] row = built.get(version);
-                ReportStore.Report read = page.read().get(version.videoId());
-                if (row == null && read != null) {
-                    row = bytes(json.listRow(read.row(), read.summaries(), fields));
-                    rows.put(version, fields, row);
-                }
-                if (row != null) encoded.add(row);
-            }
-            return new EncodedAnswers.Encoded(page.snapshot(), pageBytes(encoded, page));
+            EncodedPage page = encoded(known -> reports.list(request, known), fields);
+            return new EncodedAnswers.Encoded(page.page().snapshot(),
+                    answer(null, page.rows(), Map.of(), paginationOf(page.page())));
         }));
     }
 
-    /** The same bytes as the page's JSON tree written whole: `{"reports":[rows],"pagination":{...}}`. */
-    private byte[] pageBytes(List<byte[]> encodedRows, ReportStore.Page page) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
-                encodedRows.stream().mapToInt(r -> r.length + 1).sum() + 200);
-        out.writeBytes("{\"reports\":[".getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < encodedRows.size(); i++) {
-            if (i > 0) out.write(',');
-            out.writeBytes(encodedRows.get(i));
+    private record EncodedRow(String videoId, byte[] json) {
+    }
+
+    private record EncodedPage(ReportStore.Page page, List<EncodedRow> rows) {
+    }
+
+    /** The page `read` gives, its rows as JSON in page order: rows kept for their version are copied, the others built and kept. */
+    private EncodedPage encoded(Function<Predicate<ReportStore.RowVersion>, ReportStore.Page> read, RowFields fields) {
+        Map<ReportStore.RowVersion, byte[]> built = new HashMap<>();
+        ReportStore.Page page = read.apply(version -> {
+            byte[] row = rows.get(version, fields);
+            if (row != null) built.put(version, row);
+            return row != null;
+        });
+        List<EncodedRow> encoded = new ArrayList<>();
+        for (ReportStore.RowVersion version : page.rows()) {
+            byte[] row = built.get(version);
+            ReportStore.Report report = page.read().get(version.videoId());
+            if (row == null && report != null) {
+                row = bytes(json.listRow(report.row(), report.summaries(), fields));
+                rows.put(version, fields, row);
+            }
+            if (row != null) encoded.add(new EncodedRow(version.videoId(), row));
         }
-        out.writeBytes("],\"pagination\":".getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(bytes(json.page(List.of(), page.page(), page.size(), page.total()).get("pagination")));
+        return new EncodedPage(page, encoded);
+    }
+
+    /** A report of a ranking made elsewhere, and the fields (a score) its row gets besides its own. */
+    public record Ranked(String videoId, ObjectNode extra) {
+    }
+
+    /**
+     * `{head's fields, "reports":[the rows of `ranked`, in its order, each with its extra fields], tail's
+     * fields}`, from the same kept rows as the pages: a ranked answer costs one read of the rows'
+     * versions when its reports were shown before. Reports gone since the ranking are left out.
+     */
+    public byte[] rankedAnswer(ObjectNode head, List<Ranked> ranked, RowFields fields, ObjectNode tail) {
+        Map<String, ObjectNode> extras = new HashMap<>();
+        ranked.forEach(r -> extras.put(r.videoId(), r.extra()));
+        List<EncodedRow> rows = ranked.isEmpty() ? List.of()
+                : encoded(known -> reports.ofIds(ranked.stream().map(Ranked::videoId).toList(), known), fields).rows();
+        return answer(head, rows, extras, tail);
+    }
+
+    private byte[] answer(ObjectNode head, List<EncodedRow> rows, Map<String, ObjectNode> extras, ObjectNode tail) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                rows.stream().mapToInt(r -> r.json().length + 40).sum() + 400);
+        out.write('{');
+        byte[] headFields = innerFields(head);
+        out.writeBytes(headFields);
+        if (headFields.length > 0) out.write(',');
+        out.writeBytes("\"reports\":[".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) out.write(',');
+            byte[] row = rows.get(i).json();
+            byte[] extra = innerFields(extras.get(rows.get(i).videoId()));
+            if (extra.length == 0) {
+                out.writeBytes(row);
+                continue;
+            }
+            // A row is an object with at least its video_id, so its fields end just before its last byte.
+            out.write(row, 0, row.length - 1);
+            out.write(',');
+            out.writeBytes(extra);
+            out.write('}');
+        }
+        out.write(']');
+        byte[] tailFields = innerFields(tail);
+        if (tailFields.length > 0) out.write(',');
+        out.writeBytes(tailFields);
         out.write('}');
         return out.toByteArray();
+    }
+
+    /** An object's fields as JSON without its braces; none for null or `{}`. */
+    private byte[] innerFields(ObjectNode node) {
+        if (node == null || node.isEmpty()) return new byte[0];
+        byte[] whole = bytes(node);
+        return java.util.Arrays.copyOfRange(whole, 1, whole.length - 1);
+    }
+
+    private ObjectNode paginationOf(ReportStore.Page page) {
+        return mapper.createObjectNode().set("pagination", pagination(page.page(), page.size(), page.total()));
+    }
+
+    /** The `pagination` object of a page's answer. */
+    public ObjectNode pagination(int page, int size, long total) {
+        return (ObjectNode) json.page(List.of(), page, size, total).get("pagination");
     }
 
     /** A page as `/api/reports` answers it, every field of each row. */
     public ObjectNode pageJson(ReportStore.Page page) {
         return json.page(page, RowFields.FULL);
-    }
-
-    /** A page of rows built elsewhere (ranked by semantic search), with its pagination. */
-    public ObjectNode pageJson(List<ObjectNode> rows, int page, int size, long total) {
-        return json.page(rows, page, size, total);
     }
 
     public void detail(Context ctx) {

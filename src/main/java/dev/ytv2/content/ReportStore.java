@@ -78,10 +78,24 @@ public final class ReportStore {
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             String snapshot = snapshot(h);
             IdPage p = idPage(h, request);
-            List<RowVersion> versions = versions(h, p.ids());
-            List<String> unknown = versions.stream().filter(known.negate()).map(RowVersion::videoId).toList();
-            return new Page(versions, rows(h, unknown), request.page(), request.size(), p.total(), snapshot);
+            return read(h, p.ids(), known, request.page(), request.size(), p.total(), snapshot);
         });
+    }
+
+    /**
+     * The reports of `ids` as list rows, in that order, for a ranking made elsewhere (semantic
+     * search): no count, no sort, no page of ids to find, only the rows. Ids of no report are left out.
+     */
+    public Page ofIds(List<String> ids, Predicate<RowVersion> known) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h ->
+                read(h, ids, known, 1, Math.max(1, ids.size()), ids.size(), snapshot(h)));
+    }
+
+    private static Page read(Handle h, List<String> ids, Predicate<RowVersion> known, int page, int size, long total,
+                             String snapshot) {
+        List<RowVersion> versions = versions(h, ids);
+        List<String> unknown = versions.stream().filter(known.negate()).map(RowVersion::videoId).toList();
+        return new Page(versions, rows(h, unknown), page, size, total, snapshot);
     }
 
     /** The versions of the page's reports, in page order (a report deleted since its ids were cached is left out). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ytv2.content.ReportFilter;
 import dev.ytv2.content.ReportIds;
+import dev.ytv2.content.ReportJson.RowFields;
 import dev.ytv2.content.ReportRequest;
 import dev.ytv2.content.ReportRoutes;
 import dev.ytv2.content.ReportSort;
@@ -13,6 +14,7 @@ import dev.ytv2.jobs.Job;
 import dev.ytv2.jobs.JobStore;
 import dev.ytv2.http.ApiError;
 import dev.ytv2.http.Json;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
 import java.util.HashMap;
@@ -56,40 +58,51 @@ public final class SemanticRoutes {
         if (request.filter().q().isEmpty()) {
             throw ApiError.badRequest("missing_query", "A " + mode.wire() + " search needs search text: give q.");
         }
+        RowFields fields = RowFields.parse(ctx.queryParam("fields"));
         ServerTiming timing = new ServerTiming();
         SemanticSearch.Ranking ranking = search.rank(mode, request.filter(), timing);
+        ObjectNode searched = d.mapper().createObjectNode();
+        ObjectNode s = searched.putObject("search");
+        s.put("mode", ranking.used().wire());
+        s.put("requested", mode.wire());
+        s.put("fallback", ranking.fallback().orElse(null));
+        if (ranking.fallback().isEmpty() && request.sort() == ReportSort.RELEVANCE) {
+            int from = (int) Math.min(ranking.results().size(), (long) (request.page() - 1) * request.size());
+            List<SemanticSearch.Scored> slice = ranking.results().subList(from, Math.min(ranking.results().size(), from + request.size()));
+            ObjectNode tail = d.mapper().createObjectNode();
+            tail.set("pagination", d.keyword().pagination(request.page(), request.size(), ranking.results().size()));
+            byte[] answer = d.keyword().rankedAnswer(null, ranked(slice), fields, tail.setAll(searched));
+            timing.lap("rows");
+            ctx.header("Server-Timing", timing.header());
+            ctx.contentType(ContentType.APPLICATION_JSON).result(answer);
+            return;
+        }
         ObjectNode out;
         if (ranking.fallback().isPresent()) {
             out = d.keyword().pageJson(d.reports().list(request));
-        } else if (request.sort() != ReportSort.RELEVANCE) {
+        } else {
             List<String> ids = ranking.results().stream().map(SemanticSearch.Scored::videoId).toList();
             ReportFilter only = SemanticSearch.withIds(request.filter().withoutSearch(), ids.isEmpty() ? List.of("") : ids);
             out = d.keyword().pageJson(d.reports().list(new ReportRequest(only, request.sort(), request.page(), request.size())));
             annotate(out.withArray("reports"), ranking.results());
-        } else {
-            int from = (int) Math.min(ranking.results().size(), (long) (request.page() - 1) * request.size());
-            List<SemanticSearch.Scored> slice = ranking.results().subList(from, Math.min(ranking.results().size(), from + request.size()));
-            out = d.keyword().pageJson(rows(slice), request.page(), request.size(), ranking.results().size());
         }
         timing.lap("rows");
         ctx.header("Server-Timing", timing.header());
-        ObjectNode s = out.putObject("search");
-        s.put("mode", ranking.used().wire());
-        s.put("requested", mode.wire());
-        s.put("fallback", ranking.fallback().orElse(null));
+        out.setAll(searched);
         Json.send(ctx, d.mapper(), out);
     }
 
     public void related(Context ctx) {
         String id = ReportIds.validate(ctx.pathParam("id"));
         int size = number(single(ctx, "size"), 12, MAX_RELATED, "size");
+        RowFields fields = RowFields.parse(ctx.queryParam("fields"));
         String videoId = d.reports().resolve(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
         ReportRequest request = ReportRequest.parse(withoutPaging(ctx.queryParamMap()));
         Optional<List<SemanticSearch.Scored>> related = search.related(videoId, request.filter(), size);
-        ObjectNode out = d.mapper().createObjectNode().put("video_id", videoId).put("available", related.isPresent());
-        out.putArray("reports").addAll(rows(related.orElse(List.of())));
-        if (related.isEmpty()) out.put("reason", search.unavailable().orElse("this report has no vector yet"));
-        Json.send(ctx, d.mapper(), out);
+        ObjectNode head = d.mapper().createObjectNode().put("video_id", videoId).put("available", related.isPresent());
+        ObjectNode tail = d.mapper().createObjectNode();
+        if (related.isEmpty()) tail.put("reason", search.unavailable().orElse("this report has no vector yet"));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(d.keyword().rankedAnswer(head, ranked(related.orElse(List.of())), fields, tail));
     }
 
     public void semanticSearch(Context ctx) {
@@ -148,20 +161,13 @@ public final class SemanticRoutes {
         ctx.json(out);
     }
 
-    /** Full report rows in the ranking's order, each with its score. */
-    private List<ObjectNode> rows(List<SemanticSearch.Scored> ranked) {
-        if (ranked.isEmpty()) return List.of();
-        List<String> ids = ranked.stream().map(SemanticSearch.Scored::videoId).toList();
-        ReportStore.Page page = d.reports().list(new ReportRequest(SemanticSearch.withIds(ReportFilter.none(), ids),
-                ReportSort.ADDED_DESC, 1, Math.max(1, Math.min(ReportRequest.MAX_SIZE, ids.size()))));
-        Map<String, ObjectNode> byId = new java.util.HashMap<>();
-        d.keyword().pageJson(page).withArray("reports").forEach(r -> byId.put(r.path("video_id").asText(), (ObjectNode) r));
-        ArrayNode scored = d.mapper().createArrayNode();
-        ranked.stream().filter(r -> byId.containsKey(r.videoId())).forEach(r -> scored.add(byId.get(r.videoId())));
-        annotate(scored, ranked);
-        List<ObjectNode> out = new java.util.ArrayList<>();
-        scored.forEach(n -> out.add((ObjectNode) n));
-        return out;
+    /** The ranking's reports in order, each with its score (and fused score) for its row. */
+    private List<ReportRoutes.Ranked> ranked(List<SemanticSearch.Scored> ranked) {
+        return ranked.stream().map(r -> {
+            ObjectNode extra = d.mapper().createObjectNode().put("score", round(r.score()));
+            if (r.rrf() != null) extra.put("rrf_score", round(r.rrf()));
+            return new ReportRoutes.Ranked(r.videoId(), extra);
+        }).toList();
     }
 
     private static void annotate(ArrayNode rows, List<SemanticSearch.Scored> ranked) {

@@ -81,6 +81,33 @@ class SemanticApiTest {
     }
 
     @Test
+    void aRankedRowIsItsReportsListRowWithItsScoreAndShowsAChangeAtOnce() {
+        JsonNode cards = s.getJson("/api/reports?fields=card&size=50");
+        java.util.Map<String, JsonNode> cardById = new java.util.HashMap<>();
+        cards.path("reports").forEach(r -> cardById.put(r.path("video_id").asText(), r));
+        JsonNode ranked = s.getJson("/api/reports?search=hybrid&fields=card&q=" + q("baking bread"));
+        assertThat(ranked.path("reports").size()).isPositive();
+        ranked.path("reports").forEach(row -> {
+            com.fasterxml.jackson.databind.node.ObjectNode withoutScores = row.deepCopy();
+            withoutScores.remove(List.of("score", "rrf_score"));
+            assertThat(withoutScores).isEqualTo(cardById.get(row.path("video_id").asText()));
+            assertThat(row.path("rrf_score").isNumber()).isTrue();
+        });
+        assertThat(ranked.path("pagination").path("total").asInt()).isPositive();
+        assertThat(ranked.path("search").path("mode").asText()).isEqualTo("hybrid");
+        JsonNode related = s.getJson("/api/reports/yt:sourdough01/related?size=2&fields=card");
+        assertThat(related.path("video_id").asText()).isEqualTo("yt:sourdough01");
+        related.path("reports").forEach(row -> assertThat(row.has("channel_name")).as("card rows leave out channel_name").isFalse());
+
+        s.running.database().jdbi().useHandle(h -> h.execute("UPDATE content SET title = 'Sourdough, renamed' WHERE video_id = 'yt:sourdough01'"));
+        JsonNode again = s.getJson("/api/reports?search=semantic&q=" + q("baking bread"));
+        assertThat(again.path("reports").get(0).path("video_id").asText()).isEqualTo("yt:sourdough01");
+        assertThat(again.path("reports").get(0).path("title").asText()).isEqualTo("Sourdough, renamed");
+        assertThat(s.get("/api/reports?search=semantic&fields=everything&q=x").statusCode()).isEqualTo(400);
+        assertThat(s.get("/api/reports/yt:sourdough01/related?fields=everything").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void existingClientsShapes() {
         JsonNode search = s.getJson("/api/semantic-search?query=" + q("distributed virtual machines") + "&topk=2");
         assertThat(search.path("mode").asText()).isEqualTo("hybrid");
