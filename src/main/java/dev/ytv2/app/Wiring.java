@@ -120,7 +120,7 @@ public final class Wiring {
         NewReportHook onCreated = config.autoImages()
                 ? new AutoPrompts(new PromptBuilder(), images, requests, mapper) : NewReportHook.NONE;
         FileStore files = fileStore(config);
-        return new Services(mapper, events, new ReportStore(db.jdbi()),
+        return new Services(mapper, events, new ReportStore(db.jdbi(), db.dataSource()),
                 new ReportWriter(db.jdbi(), events, onCreated, new FileReferences(files), images),
                 new FacetStore(db.jdbi()), files, jobs, requests, images, new EmbeddingStore(db.jdbi()), json);
     }

@@ -18,11 +18,12 @@ import java.util.function.Function;
  */
 public final class ReportsBench {
     public static final String HELP = """
-            Usage: ytv2 bench reports [--reports N] [--clients N] [--seconds N]
+            Usage: ytv2 bench reports [--reports N] [--clients N] [--seconds N] [--only TEXT]
 
               --reports N   library size to benchmark against (default 100000; loaded once, kept)
               --clients N   concurrent HTTP clients (default 16)
               --seconds N   duration of each scenario (default 15)
+              --only TEXT   run only the scenarios whose name contains TEXT (e.g. "deep page")
             Data lives in $YTV2_DATA_DIR (default ./data; use a separate one, e.g. YTV2_DATA_DIR=./bench-data),
             or in DATABASE_URL's database.
             """;
@@ -34,11 +35,13 @@ public final class ReportsBench {
         int reports = 100_000;
         int clients = 16;
         int seconds = 15;
+        String only = "";
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--reports" -> reports = Integer.parseInt(args.get(++i));
                 case "--clients" -> clients = Integer.parseInt(args.get(++i));
                 case "--seconds" -> seconds = Integer.parseInt(args.get(++i));
+                case "--only" -> only = args.get(++i);
                 default -> {
                     System.out.print(HELP);
                     return args.get(i).equals("--help") ? 0 : 2;
@@ -66,6 +69,7 @@ public final class ReportsBench {
             long errors = 0;
             int pages = reports / 24;
             for (var scenario : scenarios(pages, ids)) {
+                if (!scenario.name().contains(only)) continue;
                 double load = CpuMeter.loadAverage();
                 CpuMeter.Sample before = cpu.sample();
                 LoadDriver.Stats stats = driver.run(scenario.name(), clients, each, scenario.path());

@@ -4,6 +4,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,14 +23,41 @@ import java.util.stream.Collectors;
 /** Reads of `content` and `content_summaries`: the card list, one report, and id resolution. */
 public final class ReportStore {
     private final Jdbi jdbi;
+    private final DataSource dataSource;
     // Counts are kept apart from pages: every page and sort of one filter shares its count.
     private final VersionedCache<ReportWhere, Long> counts = new VersionedCache<>(5_000);
     // Which reports a page shows, never the rows themselves, whose image fields change without the
     // library version moving.
     private final VersionedCache<ReportRequest, List<String>> pages = new VersionedCache<>(5_000);
+    // Every match of a filter in its order, for the two kinds of page an OFFSET makes dear: deep
+    // pages of a large library (PostgreSQL steps over every row before the page) and searches with
+    // few matches, whose count, title matches and rest are otherwise three more statements. One
+    // read serves every page of that filter and sort until the library changes.
+    private final VersionedCache<Ordering, List<String>> orderings = new VersionedCache<>(4);
+    private final VersionedCache<ReportWhere, List<String>> rankings = new VersionedCache<>(128);
 
-    public ReportStore(Jdbi jdbi) {
+    private final Paging paging;
+
+    /**
+     * When pages are cut from a whole ordering: from `deepOffset` on, for a filter of at most
+     * `maxOrdering` reports; a search of at most `maxRanking` matches always.
+     */
+    public record Paging(long deepOffset, long maxOrdering, long maxRanking) {
+        /** Deep means past page 50 of 24; 200,000 ids are about 12 MB. */
+        public static final Paging DEFAULT = new Paging(1_200, 200_000, 5_000);
+    }
+
+    private record Ordering(ReportWhere where, ReportSort sort) {
+    }
+
+    public ReportStore(Jdbi jdbi, DataSource dataSource) {
+        this(jdbi, dataSource, Paging.DEFAULT);
+    }
+
+    public ReportStore(Jdbi jdbi, DataSource dataSource, Paging paging) {
         this.jdbi = jdbi;
+        this.dataSource = dataSource;
+        this.paging = paging;
     }
 
     /** A report as a list row shows it: its stored row and its latest summaries, their text cut short. */
@@ -61,11 +93,22 @@ public final class ReportStore {
      * one, direct SQL), so an answer read in one can be served again for as long as it is current.
      */
     public String snapshot() {
-        return jdbi.withHandle(ReportStore::snapshot);
+        // Asked before every list and detail answer, most of which are then served from memory: a
+        // plain statement, as JDBI's handle and statement set-up cost more than the query itself.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement(SNAPSHOT);
+             ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the database snapshot", e);
+        }
     }
 
+    private static final String SNAPSHOT = "SELECT txid_current_snapshot()::text";
+
     private static String snapshot(Handle h) {
-        return h.createQuery("SELECT txid_current_snapshot()::text").mapTo(String.class).one();
+        return h.createQuery(SNAPSHOT).mapTo(String.class).one();
     }
 
     public Page list(ReportRequest request) {
@@ -125,11 +168,36 @@ public final class ReportStore {
         if (where.searches()) ReportWhere.preferIndexesForSearch(h);
         long version = libraryVersion(h);
         long total = count(h, version, where);
-        List<String> ids = total == 0 ? List.of() : pages.get(request, version, () ->
-                request.sort() == ReportSort.RELEVANCE
-                        ? rankedIds(h, version, where, total, request)
-                        : ids(h, where, request.sort().orderBy(), request.size(), offset(request)));
+        List<String> ids = total == 0 ? List.of() : pages.get(request, version, () -> ids(h, version, where, total, request));
         return new IdPage(ids, total);
+    }
+
+    private List<String> ids(Handle h, long version, ReportWhere where, long total, ReportRequest request) {
+        long offset = offset(request);
+        if (request.sort() == ReportSort.RELEVANCE) {
+            if (total > paging.maxRanking()) return rankedIds(h, version, where, total, request);
+            return slice(rankings.get(where, version, () -> wholeRanking(h, where)), offset, request.size());
+        }
+        if (offset >= paging.deepOffset() && total <= paging.maxOrdering()) {
+            String orderBy = request.sort().orderBy();
+            return slice(orderings.get(new Ordering(where, request.sort()), version, () -> ids(h, where, orderBy, Long.MAX_VALUE, 0)),
+                    offset, request.size());
+        }
+        return ids(h, where, request.sort().orderBy(), request.size(), offset);
+    }
+
+    private static List<String> slice(List<String> all, long offset, int size) {
+        if (offset >= all.size()) return List.of();
+        return List.copyOf(all.subList((int) offset, (int) Math.min(all.size(), offset + size)));
+    }
+
+    /** Every match of a search in relevance order: as {@link #rankedIds}, in one statement. */
+    private static List<String> wholeRanking(Handle h, ReportWhere where) {
+        ReportWhere filters = where.searchIndexFirst();
+        return h.createQuery("SELECT r.video_id FROM %s WHERE %s ORDER BY s.in_title DESC, CASE WHEN s.in_title THEN s.title_rank END DESC NULLS LAST, %s"
+                        .formatted(where.rankedFrom(), filters.sql(), ReportSort.ADDED_DESC.orderBy()))
+                .bindMap(filters.binds())
+                .mapTo(String.class).list();
     }
 
     private long count(Handle h, long version, ReportWhere where) {
@@ -164,7 +232,7 @@ public final class ReportStore {
         return ids;
     }
 
-    private static List<String> ids(Handle h, ReportWhere where, String orderBy, int limit, long offset) {
+    private static List<String> ids(Handle h, ReportWhere where, String orderBy, long limit, long offset) {
         return h.createQuery("SELECT r.video_id FROM %s WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset"
                         .formatted(where.from(), where.sql(), orderBy))
                 .bindMap(where.binds())

@@ -119,6 +119,16 @@ public record ReportWhere(Match match, boolean viaIndex, Optional<String> q, Lis
         return new ReportWhere(match, true, q, terms, bindSuffix);
     }
 
+    /**
+     * The search's matches with, for each, whether its title (or channel) matches and how well, so
+     * one statement can order every match by relevance (see ReportStore). Filters go in {@link #sql}
+     * of {@link #searchIndexFirst}.
+     */
+    String rankedFrom() {
+        return "report_index r JOIN (SELECT s.video_id, " + TITLE_MATCH + " AS in_title, ts_rank(s.title_vector, " + TSQUERY
+                + ", 32) AS title_rank FROM report_search s WHERE " + SEARCH_MATCH + " OFFSET 0) s ON s.video_id = r.video_id";
+    }
+
     public String from() {
         if (match == Match.NONE) return "report_index r";
         if (!viaIndex) return SEARCH_FROM;
