@@ -24,6 +24,7 @@ import dev.ytv2.files.LocalFileStore;
 import dev.ytv2.files.S3FileStore;
 import dev.ytv2.files.ServerUploadStore;
 import dev.ytv2.files.UploadSweeper;
+import dev.ytv2.content.IndexChangeLog;
 import dev.ytv2.http.ClientAddress;
 import dev.ytv2.http.Json;
 import dev.ytv2.images.ImageDocument;
@@ -120,9 +121,10 @@ public final class Wiring {
         NewReportHook onCreated = config.autoImages()
                 ? new AutoPrompts(new PromptBuilder(), images, requests, mapper) : NewReportHook.NONE;
         FileStore files = fileStore(config);
-        return new Services(mapper, events, new ReportStore(db.jdbi(), db.dataSource()),
+        ReportStore reports = new ReportStore(db.jdbi(), db.dataSource());
+        return new Services(mapper, events, reports,
                 new ReportWriter(db.jdbi(), events, onCreated, new FileReferences(files), images),
-                new FacetStore(db.jdbi()), files, jobs, requests, images, new EmbeddingStore(db.jdbi()), json);
+                new FacetStore(db.jdbi(), reports::snapshot), files, jobs, requests, images, new EmbeddingStore(db.jdbi()), json);
     }
 
     /** The configured file store (YTV2_STORAGE): the data directory, an S3 bucket, or a server's upload API. */
@@ -201,6 +203,7 @@ public final class Wiring {
                     .start(Duration.ofHours(1));
             UploadSweeper uploads = new UploadSweeper(db.jdbi(), s.files(), config.uploadGrace(), Clock.systemUTC())
                     .start(Duration.ofHours(1));
+            IndexChangeLog indexChanges = new IndexChangeLog(db.jdbi(), Duration.ofMinutes(10)).start();
             ReportRoutes reportRoutes = new ReportRoutes(s.reports(), s.facets(), s.json(), s.writer(), s.files(), s.mapper());
             App app = new App(new App.Parts(s.mapper(), auth, config.maxUploadBytes(),
                     reportRoutes,
@@ -231,7 +234,7 @@ public final class Wiring {
             embedder.ifPresent(EmbedWorker::start);
             List<AutoCloseable> background = new ArrayList<>();
             embedder.ifPresent(background::add);
-            background.addAll(List.of(purger, uploads, feed, hub));
+            background.addAll(List.of(purger, uploads, indexChanges, feed, hub));
             background.addAll(semanticThreads);
             return new Running(javalin, db, s, worker, background);
         } catch (RuntimeException e) {
