@@ -124,7 +124,7 @@ public final class Wiring {
         ReportStore reports = new ReportStore(db.jdbi(), db.dataSource());
         return new Services(mapper, events, reports,
                 new ReportWriter(db.jdbi(), events, onCreated, new FileReferences(files), images),
-                new FacetStore(db.jdbi(), reports::snapshot), files, jobs, requests, images, new EmbeddingStore(db.jdbi()), json);
+                new FacetStore(db.jdbi()), files, jobs, requests, images, new EmbeddingStore(db.jdbi()), json);
     }
 
     /** The configured file store (YTV2_STORAGE): the data directory, an S3 bucket, or a server's upload API. */

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /**
  * Facet values with counts for `/api/filters`. Each facet is counted under every active filter but
@@ -29,7 +28,6 @@ import java.util.function.Supplier;
 public final class FacetStore implements AutoCloseable {
     private static final int MAX_CHANNELS = 200;
     private final Jdbi jdbi;
-    private final Supplier<String> snapshot;
     // Search facets of a large library take a while to count; while the library changes (ingest),
     // the last counts are answered for up to two seconds as the new ones are counted behind them.
     private final VersionedCache<ReportFilter, Facets> searches = new VersionedCache<>(2_000,
@@ -50,15 +48,17 @@ public final class FacetStore implements AutoCloseable {
     private final ConcurrentHashMap<ReportFilter, CompletableFuture<Counted>> counting = new ConcurrentHashMap<>();
     private final AtomicLong wholeCounts = new AtomicLong();
 
-    /** `snapshot`: the database snapshot a read made now would see (see ReportStore#snapshot). */
-    public FacetStore(Jdbi jdbi, Supplier<String> snapshot) {
+    public FacetStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.snapshot = snapshot;
     }
 
-    /** Every value of every part with its count, as of `snapshot`. */
-    private record Counted(String snapshot, Map<String, Map<String, Long>> counts) {
-        Counted plus(String later, Map<String, Map<String, Long>> delta) {
+    /**
+     * Every value of every part with its count, as of `snapshot`, in which the library version was
+     * `version`. Every change to report_index moves the version in its transaction, so while the
+     * version stays, the counts stay current (image writes change the snapshot, not the counts).
+     */
+    private record Counted(String snapshot, long version, Map<String, Map<String, Long>> counts) {
+        Counted plus(String later, long laterVersion, Map<String, Map<String, Long>> delta) {
             Map<String, Map<String, Long>> out = new HashMap<>();
             counts.forEach((part, values) -> out.put(part, new HashMap<>(values)));
             delta.forEach((part, values) -> {
@@ -67,7 +67,7 @@ public final class FacetStore implements AutoCloseable {
                     if (into.merge(value, n, Long::sum) <= 0) into.remove(value);
                 });
             });
-            return new Counted(later, out);
+            return new Counted(later, laterVersion, out);
         }
 
         Facets facets() {
@@ -117,7 +117,7 @@ public final class FacetStore implements AutoCloseable {
             return searches.getAllowingStale(filter, version, () -> jdbi.inTransaction(h -> searchFacets(h, filter)), recount);
         }
         Counted known = known(filter);
-        if (known != null && known.snapshot().equals(snapshot.get())) return known.facets();
+        if (known != null && known.version() == jdbi.withHandle(ReportStore::libraryVersion)) return known.facets();
         return current(filter, known).facets();
     }
 
@@ -145,11 +145,12 @@ public final class FacetStore implements AutoCloseable {
         if (known != null) {
             Optional<Counted> advanced = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 String now = snapshotOf(h);
-                if (now.equals(known.snapshot())) return Optional.of(known);
+                long version = ReportStore.libraryVersion(h);
+                if (version == known.version()) return Optional.of(known);
                 if (!IndexChangeLog.covers(h, known.snapshot())) return Optional.<Counted>empty();
                 Map<String, Object> binds = new HashMap<>();
                 binds.put(IndexChangeLog.SINCE, known.snapshot());
-                return Optional.of(known.plus(now, count(h, filter, true, binds)));
+                return Optional.of(known.plus(now, version, count(h, filter, true, binds)));
             });
             if (advanced.isPresent()) {
                 keep(filter, advanced.get());
@@ -162,7 +163,7 @@ public final class FacetStore implements AutoCloseable {
         try {
             wholeCounts.incrementAndGet();
             Counted whole = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h ->
-                    new Counted(snapshotOf(h), count(h, filter, false, new HashMap<>())));
+                    new Counted(snapshotOf(h), ReportStore.libraryVersion(h), count(h, filter, false, new HashMap<>())));
             keep(filter, whole);
             mine.complete(whole);
             return whole;

@@ -45,7 +45,7 @@ class FacetChangesTest {
     }
 
     FacetStore store() {
-        return new FacetStore(jdbi, server.running.services().reports()::snapshot);
+        return new FacetStore(jdbi);
     }
 
     void ingest(int i, String category, String source, String language) {
