@@ -26,6 +26,13 @@ public final class ReportStore {
     private final DataSource dataSource;
     // Counts are kept apart from pages: every page and sort of one filter shares its count.
     private final VersionedCache<ReportWhere, Long> counts = new VersionedCache<>(5_000);
+    // Counts of filters without a search, each with the snapshot and library version it was read in.
+    private final Map<ReportWhere, KeptCount> keptCounts = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ReportWhere, KeptCount> eldest) {
+            return size() > 5_000;
+        }
+    };
     // Which reports a page shows, never the rows themselves, whose image fields change without the
     // library version moving.
     private final VersionedCache<ReportRequest, List<String>> pages = new VersionedCache<>(5_000);
@@ -120,7 +127,7 @@ public final class ReportStore {
         // One snapshot for every statement, so the page is exactly what `snapshot` names.
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             String snapshot = snapshot(h);
-            IdPage p = idPage(h, request);
+            IdPage p = idPage(h, request, snapshot);
             return read(h, p.ids(), known, request.page(), request.size(), p.total(), snapshot);
         });
     }
@@ -157,17 +164,18 @@ public final class ReportStore {
 
     /** Which reports a page shows, in order, without building their rows (semantic search fuses these). */
     public List<String> pageIds(ReportRequest request) {
-        return jdbi.inTransaction(h -> idPage(h, request).ids());
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> idPage(h, request, snapshot(h)).ids());
     }
 
     private record IdPage(List<String> ids, long total) {
     }
 
-    private IdPage idPage(Handle h, ReportRequest request) {
+    /** `snapshot`: the one this transaction reads in. */
+    private IdPage idPage(Handle h, ReportRequest request, String snapshot) {
         ReportWhere where = ReportWhere.of(request.filter(), ReportFilter.Facet.NONE);
         if (where.searches()) ReportWhere.preferIndexesForSearch(h);
         long version = libraryVersion(h);
-        long total = count(h, version, where);
+        long total = where.searches() ? count(h, version, where) : keptCount(h, version, where, snapshot);
         List<String> ids = total == 0 ? List.of() : pages.get(request, version, () -> ids(h, version, where, total, request));
         return new IdPage(ids, total);
     }
@@ -198,6 +206,34 @@ public final class ReportStore {
                         .formatted(where.rankedFrom(), filters.sql(), ReportSort.ADDED_DESC.orderBy()))
                 .bindMap(filters.binds())
                 .mapTo(String.class).list();
+    }
+
+    /**
+     * The count of a filter without a search, brought up to date from the last one by the changes
+     * logged since (see IndexChangeLog) rather than counted again after every ingest.
+     */
+    private long keptCount(Handle h, long version, ReportWhere where, String snapshot) {
+        KeptCount known;
+        synchronized (keptCounts) {
+            known = keptCounts.get(where);
+        }
+        if (known != null && known.version() == version) return known.count();
+        long n;
+        if (known != null && IndexChangeLog.covers(h, known.snapshot())) {
+            Map<String, Object> binds = new HashMap<>(where.binds());
+            binds.put(IndexChangeLog.SINCE, known.snapshot());
+            n = known.count() + h.createQuery("SELECT coalesce(sum(r.sign), 0) FROM " + IndexChangeLog.unseenSince() + " AND " + where.sql())
+                    .bindMap(binds).mapTo(Long.class).one();
+        } else {
+            n = h.createQuery(where.countSql()).bindMap(where.binds()).mapTo(Long.class).one();
+        }
+        synchronized (keptCounts) {
+            keptCounts.put(where, new KeptCount(snapshot, version, n));
+        }
+        return n;
+    }
+
+    private record KeptCount(String snapshot, long version, long count) {
     }
 
     private long count(Handle h, long version, ReportWhere where) {

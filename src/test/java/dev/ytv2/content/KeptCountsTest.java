@@ -16,12 +16,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Facet counts kept per filter and brought up to date by the logged changes are the counts a fresh
- * count gives, after ingests, re-ingests that move a report between values, deletions and direct
+ * Facet counts and list totals kept per filter and brought up to date by the logged changes are
+ * the counts a fresh count gives, after ingests, re-ingests that move a report between values, deletions and direct
  * SQL, without counting the library again; counts older than the log are counted again.
  */
 @DbTest
-class FacetChangesTest {
+class KeptCountsTest {
     TestServer server;
     Jdbi jdbi;
     FacetStore kept;
@@ -86,6 +86,28 @@ class FacetChangesTest {
         FacetStore.Facets all = kept.facets(filter(""));
         assertThat(all.languages()).contains(new FacetStore.Count<>("fr", 1L));
         assertThat(all.hasAudio()).contains(new FacetStore.Count<>(true, 1L));
+    }
+
+    @Test
+    void listTotalsFollowTheSameChanges() {
+        ReportStore reports = new ReportStore(jdbi, server.running.database().dataSource());
+        Map<String, Long> before = new LinkedHashMap<>();
+        for (String f : FILTERS) before.put(f, reports.list(request(f)).total());
+        ingest(100, "Travel", "web", "de");
+        ingest(4, "Travel", "web", "fr");                         // from youtube
+        assertThat(server.delete("/api/reports/yt:facet0008", "Authorization", "Bearer " + TestServer.ADMIN).statusCode()).isEqualTo(200);
+        jdbi.useHandle(h -> h.execute("UPDATE content SET has_audio = true WHERE video_id = 'yt:facet0010'"));
+
+        ReportStore fresh = new ReportStore(jdbi, server.running.database().dataSource());
+        for (String f : FILTERS) {
+            assertThat(reports.list(request(f)).total()).as("total of '%s'", f).isEqualTo(fresh.list(request(f)).total());
+        }
+        assertThat(reports.list(request("source=web")).total()).isEqualTo(before.get("source=web") + 2);
+        assertThat(reports.list(request("has_audio=false")).total()).isEqualTo(before.get("has_audio=false") - 1);   // +1 new, -1 deleted, -1 given audio
+    }
+
+    static ReportRequest request(String query) {
+        return new ReportRequest(filter(query), ReportSort.ADDED_DESC, 1, 24);
     }
 
     @Test
