@@ -57,7 +57,11 @@ public final class FacetStore implements AutoCloseable {
      * `version`. Every change to report_index moves the version in its transaction, so while the
      * version stays, the counts stay current (image writes change the snapshot, not the counts).
      */
-    private record Counted(String snapshot, long version, Map<String, Map<String, Long>> counts) {
+    private record Counted(String snapshot, long version, Map<String, Map<String, Long>> counts, Facets facets) {
+        Counted(String snapshot, long version, Map<String, Map<String, Long>> counts) {
+            this(snapshot, version, counts, facetsOf(counts));
+        }
+
         Counted plus(String later, long laterVersion, Map<String, Map<String, Long>> delta) {
             Map<String, Map<String, Long>> out = new HashMap<>();
             counts.forEach((part, values) -> out.put(part, new HashMap<>(values)));
@@ -70,7 +74,8 @@ public final class FacetStore implements AutoCloseable {
             return new Counted(later, laterVersion, out);
         }
 
-        Facets facets() {
+        /** The answer, sorted and cut once: a kept count is asked far more often than it changes. */
+        private static Facets facetsOf(Map<String, Map<String, Long>> counts) {
             Map<String, List<Count<String>>> rows = new LinkedHashMap<>();
             for (Part part : PARTS) {
                 rows.put(part.name(), counts.getOrDefault(part.name(), Map.of()).entrySet().stream()
