@@ -164,6 +164,15 @@ class AcrossMachinesBrowserTest {
         assertThat(browser.shownImage(id)).isEqualTo("ai2 " + url);
         assertThat(browser.js("return arguments[0].naturalWidth", browser.thumb(id))).as("the image loaded").isNotEqualTo(0L);
         assertThat(browser.js("return window.ytv2TestMark")).as("no reload").isEqualTo("same document");
+        String shots = System.getProperty("ytv2.screenshots"); // for people to look at, not a check
+        if (shots != null) {
+            try {
+                Files.write(Files.createDirectories(Path.of(shots)).resolve("across-machines-" + id.replace(':', '_') + ".png"),
+                        browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     static void assertNoFiles(Path dir) {
@@ -215,7 +224,8 @@ class AcrossMachinesBrowserTest {
         try (Handle hold = jdbi.open()) {
             hold.begin();
             hold.execute("SELECT 1 FROM content WHERE video_id = ? FOR NO KEY UPDATE", id);
-            first = worker("3");
+            // A lease long enough that its own reaper cannot move the job on before the test holds the job's row too.
+            first = worker("15");
             await().atMost(Duration.ofSeconds(60)).until(() -> job(id).state().equals("running"));
             // And its job row, so no lease reaper can move the job on while the test looks.
             hold.execute("SELECT 1 FROM image_jobs WHERE video_id = ? AND mode = 'ai2' FOR NO KEY UPDATE", id);
