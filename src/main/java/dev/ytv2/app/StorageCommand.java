@@ -21,7 +21,9 @@ public final class StorageCommand {
             the YTV2_S3_* settings) or to the data directory DIR, under the same /exports/ URLs, so the
             database needs no change. Files the target already holds at the same size are skipped: run it
             again after an interruption and it resumes. Each copy is checked by size, and by MD5 where the
-            store reports one. Then set YTV2_STORAGE to the target and restart servers and workers.
+            store reports one; a file above 64 MiB goes to a bucket in parts, each checked by its MD5, and
+            one cut off midway leaves nothing there. Then set YTV2_STORAGE to the target and restart
+            servers and workers.
             """;
 
     private StorageCommand() {

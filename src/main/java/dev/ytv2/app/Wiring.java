@@ -20,14 +20,15 @@ import dev.ytv2.events.StreamLimits;
 import dev.ytv2.files.ExportRoutes;
 import dev.ytv2.files.FileReferences;
 import dev.ytv2.files.FileStore;
+import dev.ytv2.files.FileSweeper;
 import dev.ytv2.files.LocalFileStore;
 import dev.ytv2.files.S3FileStore;
 import dev.ytv2.files.ServerUploadStore;
-import dev.ytv2.files.UploadSweeper;
 import dev.ytv2.content.IndexChangeLog;
 import dev.ytv2.http.ClientAddress;
 import dev.ytv2.http.Json;
 import dev.ytv2.images.ImageDocument;
+import dev.ytv2.images.ImageMode;
 import dev.ytv2.images.ImageRoutes;
 import dev.ytv2.images.ImageStore;
 import dev.ytv2.images.UploadRoutes;
@@ -201,8 +202,8 @@ public final class Wiring {
             Optional<? extends Neighbours> index = pgvector.isPresent() ? pgvector : memory;
             VariantPurger purger = new VariantPurger(db.jdbi(), s.events(), s.files(), s.images(), config.variantRetention())
                     .start(Duration.ofHours(1));
-            UploadSweeper uploads = new UploadSweeper(db.jdbi(), s.files(), config.uploadGrace(), Clock.systemUTC())
-                    .start(Duration.ofHours(1));
+            FileSweeper unreferenced = new FileSweeper(db.jdbi(), s.files(), sweptFolders(), s.jobs()::oldestRunningRenderStart,
+                    config.uploadGrace(), Clock.systemUTC()).start(Duration.ofHours(1));
             IndexChangeLog indexChanges = new IndexChangeLog(db.jdbi(), Duration.ofMinutes(10)).start();
             ReportRoutes reportRoutes = new ReportRoutes(s.reports(), s.facets(), s.json(), s.writer(), s.files(), s.mapper());
             App app = new App(new App.Parts(s.mapper(), auth, config.maxUploadBytes(),
@@ -234,13 +235,20 @@ public final class Wiring {
             embedder.ifPresent(EmbedWorker::start);
             List<AutoCloseable> background = new ArrayList<>();
             embedder.ifPresent(background::add);
-            background.addAll(List.of(purger, uploads, indexChanges, feed, hub));
+            background.addAll(List.of(purger, unreferenced, indexChanges, feed, hub));
             background.addAll(semanticThreads);
             return new Running(javalin, db, s, worker, background);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** Where files are stored before the commit that names them: uploads, and each mode's renders. */
+    public static List<String> sweptFolders() {
+        List<String> folders = new ArrayList<>(FileSweeper.uploadFolders());
+        for (ImageMode mode : ImageMode.values()) folders.add(FileStore.IMAGES_URL + mode.wire() + "/");
+        return folders;
     }
 
     public static String generatedToken() {

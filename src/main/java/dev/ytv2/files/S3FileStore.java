@@ -36,6 +36,7 @@ public final class S3FileStore implements FileStore, AutoCloseable {
 
     private final S3Client s3;
     private final S3Settings settings;
+    private final Parts parts;
     /**
      * Objects looked up lately: names are never reused, so size and tag cannot change, and serving a
      * popular image costs one GET instead of a HEAD and a GET. A deletion here forgets at once; one
@@ -46,8 +47,33 @@ public final class S3FileStore implements FileStore, AutoCloseable {
     private record Remembered(StoredFile file, long until) {
     }
 
+    /**
+     * When a file is uploaded in parts, and how big they are. One PUT takes at most 5 GB and, over
+     * plain http, is held in memory to be signed; parts bound both (S3 allows 10,000 parts of 5 MiB
+     * to 5 GiB, the last one smaller).
+     */
+    public record Parts(long above, long size) {
+        public static final long MIB = 1024 * 1024;
+        public static final Parts DEFAULT = new Parts(64 * MIB, 16 * MIB);
+
+        public Parts {
+            if (size < 5 * MIB || above < size) throw new IllegalArgumentException("parts of at least 5 MiB, and no more than the threshold");
+        }
+
+        /** The part size for a file of `total` bytes: the configured one, larger where 10,000 of them would not hold it. */
+        long sizeFor(long total) {
+            long least = (total + 9_999) / 10_000;
+            return Math.max(size, (least + MIB - 1) / MIB * MIB);
+        }
+    }
+
     public S3FileStore(S3Settings settings) {
+        this(settings, Parts.DEFAULT);
+    }
+
+    public S3FileStore(S3Settings settings, Parts parts) {
         this.settings = settings;
+        this.parts = parts;
         this.s3 = client(settings);
     }
 
@@ -79,6 +105,10 @@ public final class S3FileStore implements FileStore, AutoCloseable {
         String key = key(url).orElseThrow(() -> new IllegalArgumentException("not a stored file's URL: " + url));
         String type = MediaType.ofFileName(key).map(MediaType::contentType).orElse("application/octet-stream");
         recent.remove(key);
+        if (size > parts.above()) {
+            new MultipartUpload(s3, settings.bucket(), key, type, parts.sizeFor(size)).write(body, size, url + " in " + describe());
+            return;
+        }
         try {
             s3.putObject(b -> b.bucket(settings.bucket()).key(key).contentType(type).cacheControl(CACHE_FOREVER).contentLength(size),
                     RequestBody.fromInputStream(body, size));

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * changes. A file the target already holds at the same size is skipped, which is what makes a run
  * after an interruption resume where it stopped (an S3 PUT is atomic: an object is whole or absent).
  * Each copy is checked: the size always, the MD5 where both sides offer one for free (an S3 ETag of
- * a single-part upload is the MD5 of its bytes).
+ * a single-part upload is the MD5 of its bytes). A large file goes to a bucket in parts
+ * ({@link MultipartUpload}: each part checked by S3 against its MD5, the assembled object's ETag
+ * against the parts'), and one cut off midway leaves no object, so the next run copies it again.
  */
 public final class StorageCopy {
     private static final Pattern MD5_ETAG = Pattern.compile("\"?([0-9a-f]{32})\"?");

@@ -187,6 +187,16 @@ public final class JobStore {
                 .bind("id", id).map((rs, ctx) -> Job.map(rs)).findOne());
     }
 
+    /**
+     * When the oldest render still running was claimed: its worker may still store a file and
+     * commit it (a late commit under a lost lease is refused, so only running ones count).
+     */
+    public Optional<java.time.Instant> oldestRunningRenderStart() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT min(started_at) FROM image_jobs WHERE state = 'running' AND mode <> 'embed'""")
+                .mapTo(OffsetDateTime.class).findOne().map(OffsetDateTime::toInstant));
+    }
+
     /** The render jobs of one report (its stored video_id), newest first. */
     public List<Job> forReport(String videoId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + Job.COLUMNS + """

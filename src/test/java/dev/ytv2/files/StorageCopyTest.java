@@ -96,4 +96,101 @@ class StorageCopyTest {
         }
         s3.close();
     }
+
+    static final long MIB = S3FileStore.Parts.MIB;
+
+    @Test
+    void aFileAboveThePartThresholdGoesInCheckedPartsAndAnUploadCutOffMidwayLeavesNothingAndResumes() throws Exception {
+        Path data = Files.createTempDirectory("ytv2-copy-big-");
+        LocalFileStore local = new LocalFileStore(data.resolve("images"), data.resolve("audio"), data.resolve("exports"));
+        byte[] big = new byte[(int) (12 * MIB + 12345)];
+        new java.util.Random(7).nextBytes(big);
+        String episode = local.put("/exports/audio/long-episode.wav", big);
+        String image = local.save(MediaType.PNG, "ai1", Multipart.png());
+
+        String bucket = S3.newBucket();
+        // Parts of 5 MiB above 6 MiB, as the default 16 MiB above 64 MiB would be for a file of gigabytes.
+        S3FileStore s3 = new S3FileStore(S3.settings(bucket, "big/"), new S3FileStore.Parts(6 * MIB, 5 * MIB));
+        // The source stops answering 7 MiB into the large file: the second part was being sent.
+        FileStore cutOff = new CutOff(local, episode, 7 * MIB);
+        assertThatThrownBy(() -> new StorageCopy(cutOff, s3).run(p -> { })).hasMessageContaining("cut off");
+        assertThat(S3.keys(bucket, "big/")).as("no half object").doesNotContain("big/audio/long-episode.wav");
+        assertThat(S3.client().listMultipartUploads(b -> b.bucket(bucket)).uploads()).as("the upload was aborted").isEmpty();
+
+        StorageCopy.Progress resumed = new StorageCopy(local, s3).run(p -> { });
+        assertThat(resumed.copied()).as("the large file, and the image it had not reached (files go in URL order)").isEqualTo(2);
+        StoredFile copy = s3.resolve(episode).orElseThrow();
+        assertThat(copy.size()).isEqualTo(big.length);
+        // The ETag S3 gives an object assembled from parts: the MD5 of the three parts' MD5s, then "-3".
+        assertThat(copy.etag()).isEqualTo("\"" + compositeEtag(big, (int) (5 * MIB)) + "\"");
+        try (InputStream in = s3.open(copy, 0, copy.size())) {
+            assertThat(in.readAllBytes()).isEqualTo(big);
+        }
+        try (InputStream in = s3.open(copy, 10 * MIB, 100)) {
+            assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(big, (int) (10 * MIB), (int) (10 * MIB) + 100));
+        }
+        assertThat(s3.resolve(image).orElseThrow().size()).isEqualTo(Multipart.png().length);
+        assertThat(new StorageCopy(local, s3).run(p -> { }).copied()).as("all there: nothing to copy").isZero();
+        s3.close();
+    }
+
+    static String compositeEtag(byte[] bytes, int partSize) throws Exception {
+        java.security.MessageDigest all = java.security.MessageDigest.getInstance("MD5");
+        int parts = 0;
+        for (int at = 0; at < bytes.length; at += partSize, parts++) {
+            all.update(java.security.MessageDigest.getInstance("MD5").digest(java.util.Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + partSize))));
+        }
+        return java.util.HexFormat.of().formatHex(all.digest()) + "-" + parts;
+    }
+
+    /** A store whose stream of one file fails after `after` bytes, as a dropped connection or a dying disk would. */
+    record CutOff(FileStore store, String url, long after) implements FileStore {
+        @Override
+        public InputStream open(StoredFile file, long start, long length) throws java.io.IOException {
+            InputStream in = store.open(file, start, length);
+            if (!file.url().equals(url)) return in;
+            return new java.io.FilterInputStream(in) {
+                long read;
+
+                @Override
+                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                    if (read >= after) throw new java.io.IOException("cut off after " + read + " bytes");
+                    int n = super.read(b, off, (int) Math.min(len, after - read));
+                    if (n > 0) read += n;
+                    return n;
+                }
+
+                @Override
+                public int read() throws java.io.IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+            };
+        }
+
+        @Override
+        public void write(String u, InputStream body, long size) throws java.io.IOException {
+            store.write(u, body, size);
+        }
+
+        @Override
+        public java.util.Optional<StoredFile> resolve(String u) {
+            return store.resolve(u);
+        }
+
+        @Override
+        public boolean delete(String u) {
+            return store.delete(u);
+        }
+
+        @Override
+        public List<StoredFile> list(String urlPrefix) {
+            return store.list(urlPrefix);
+        }
+
+        @Override
+        public String describe() {
+            return "cut-off " + store.describe();
+        }
+    }
 }

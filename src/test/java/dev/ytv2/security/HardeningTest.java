@@ -1,6 +1,6 @@
 package dev.ytv2.security;
 
-import dev.ytv2.files.UploadSweeper;
+import dev.ytv2.files.FileSweeper;
 import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
 import dev.ytv2.support.RawHttp;
@@ -117,7 +117,8 @@ class HardeningTest {
         var files = server.running.services().files();
         Instant dayAgo = Instant.now().minus(Duration.ofHours(25));
         for (String url : new String[] {stale, claimed}) Files.setLastModifiedTime(((dev.ytv2.files.LocalFileStore) files).path(url).orElseThrow(), FileTime.from(dayAgo));
-        UploadSweeper sweeper = new UploadSweeper(server.running.database().jdbi(), files, Duration.ofHours(24), Clock.systemUTC());
+        FileSweeper sweeper = new FileSweeper(server.running.database().jdbi(), files, FileSweeper.uploadFolders(),
+                java.util.Optional::empty, Duration.ofHours(24), Clock.systemUTC());
         assertThat(sweeper.sweepOnce()).isEqualTo(1);
         assertThat(files.resolve(stale)).isEmpty();
         assertThat(files.resolve(fresh)).isPresent();

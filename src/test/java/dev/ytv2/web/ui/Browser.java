@@ -68,8 +68,13 @@ final class Browser implements AutoCloseable {
     }
 
     void waitUntil(String what, Supplier<Boolean> condition) {
+        waitUntil(what, Duration.ofSeconds(15), condition);
+    }
+
+    /** The same, for what waits on other processes (a worker's render) and may take longer on a loaded machine. */
+    void waitUntil(String what, Duration within, Supplier<Boolean> condition) {
         // The page re-renders parts of a card in place; a reference read mid-swap is simply read again.
-        new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(100)).withMessage(what)
+        new WebDriverWait(driver, within).pollingEvery(Duration.ofMillis(100)).withMessage(what)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> condition.get());
     }
