@@ -22,15 +22,25 @@ import java.util.Set;
  * URLs are compared without their query string, since the file behind them is the same.
  */
 public final class FileReferences {
-    /** Every (video_id, url) a report refers to; the one list of places a row can name a file. */
-    static final String REFERENCES = """
-            SELECT c.video_id, split_part(u, '?', 1) AS url FROM content c, LATERAL (
+    /** The one list of places a row can name a file: each row of `content c` with one `u` per place. */
+    private static final String PLACES = """
+            FROM content c, LATERAL (
                 SELECT c.thumbnail_url AS u UNION ALL SELECT c.summary_image_url
                 UNION ALL SELECT c.media ->> 'audio_url'
                 UNION ALL SELECT ytv2_as_object(c.analysis_json) ->> 'summary_image_selected_url'
                 UNION ALL SELECT ytv2_as_object(c.analysis_json) ->> 'summary_image_ai2_url'
-                UNION ALL SELECT v ->> 'url' FROM jsonb_array_elements(ytv2_variants(c.analysis_json)) v) refs
-            WHERE u LIKE '/exports/%'""";
+                UNION ALL SELECT v ->> 'url' FROM jsonb_array_elements(ytv2_variants(c.analysis_json)) v) refs""";
+
+    /** Every (video_id, url) a report refers to. */
+    static final String REFERENCES = "SELECT c.video_id, split_part(u, '?', 1) AS url " + PLACES + " WHERE u LIKE '/exports/%'";
+
+    /**
+     * Every url a file is kept for: as {@link #REFERENCES}, and a URL with a host
+     * (`https://dash.example.org/exports/...`, as a writer may have stored it) counts for its path.
+     * Only for keeping: a report whose URL names some host never makes a file of ours its own.
+     */
+    private static final String KEPT = "SELECT split_part(regexp_replace(u, '^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*', ''), '?', 1) AS url "
+            + PLACES + " WHERE u ~ '^([a-zA-Z][a-zA-Z0-9+.-]*://[^/]*)?/exports/'";
 
     private final FileStore files;
 
@@ -53,7 +63,7 @@ public final class FileReferences {
         if (local.isEmpty()) return List.of();
         // A set difference, so a sweep's hundreds of thousands of URLs cost one pass over each side,
         // whatever the PostgreSQL version (older ones compare `= ANY(array)` element by element).
-        Set<String> unused = Set.copyOf(h.createQuery("SELECT u FROM unnest(:urls) u EXCEPT SELECT url FROM (" + REFERENCES + ") r")
+        Set<String> unused = Set.copyOf(h.createQuery("SELECT u FROM unnest(:urls) u EXCEPT SELECT url FROM (" + KEPT + ") r")
                 .bind("urls", local.toArray(String[]::new)).mapTo(String.class).list());
         return local.stream().filter(unused::contains).toList();
     }

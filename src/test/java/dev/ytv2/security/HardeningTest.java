@@ -1,5 +1,6 @@
 package dev.ytv2.security;
 
+import dev.ytv2.files.FileStore;
 import dev.ytv2.files.FileSweeper;
 import dev.ytv2.support.DbTest;
 import dev.ytv2.support.Multipart;
@@ -21,6 +22,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +125,28 @@ class HardeningTest {
         assertThat(files.resolve(stale)).isEmpty();
         assertThat(files.resolve(fresh)).isPresent();
         assertThat(files.resolve(claimed)).isPresent();
+        sweeper.close();
+    }
+
+    @Test
+    void aRenderNamedByAUrlWithAHostIsKeptBySweeps() throws Exception {
+        var files = server.running.services().files();
+        String named = FileStore.IMAGES_URL + "ai1/hosted-" + System.nanoTime() + ".png";
+        String orphan = FileStore.IMAGES_URL + "ai1/orphan-" + System.nanoTime() + ".png";
+        for (String url : new String[] {named, orphan}) {
+            files.put(url, Multipart.png());
+            Files.setLastModifiedTime(((dev.ytv2.files.LocalFileStore) files).path(url).orElseThrow(),
+                    FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+        }
+        // An older writer stored the render's address whole, with the dashboard's host.
+        server.running.database().jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO content (id, video_id, title, summary_image_url) VALUES (:id, :id, 'Hosted', :url)""")
+                .bind("id", "yt:harden00003").bind("url", "https://dash.example.org" + named + "?v=2").execute());
+        FileSweeper sweeper = new FileSweeper(server.running.database().jdbi(), files, List.of(FileStore.IMAGES_URL + "ai1/"),
+                java.util.Optional::empty, Duration.ofHours(24), Clock.systemUTC());
+        assertThat(sweeper.sweepOnce()).isEqualTo(1);
+        assertThat(files.resolve(named)).isPresent();
+        assertThat(files.resolve(orphan)).isEmpty();
         sweeper.close();
     }
 
