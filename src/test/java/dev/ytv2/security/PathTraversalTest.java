@@ -131,10 +131,24 @@ class PathTraversalTest {
 
     /** Files named as the attacks name them, anywhere near the data directory (other processes share /tmp). */
     private static List<Path> strayFiles() throws IOException {
-        try (Stream<Path> near = Files.walk(outside.getParent(), 3)) {
-            return near.filter(p -> p.getFileName() != null && (p.getFileName().toString().contains("canary-upload")
-                    || p.getFileName().toString().equals("x.png"))).toList();
-        }
+        List<Path> found = new java.util.ArrayList<>();
+        // Other processes' folders in /tmp come and go during the walk (a browser's profile, another
+        // test's data directory): one that vanishes is skipped, not a failure.
+        Files.walkFileTree(outside.getParent(), java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 3,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
+                        String name = p.getFileName().toString();
+                        if (name.contains("canary-upload") || name.equals("x.png")) found.add(p);
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+        return found;
     }
 
     private static byte[] prefixField(Multipart m, String videoId, byte[] body) {
