@@ -15,9 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +34,7 @@ public final class StaticAssets {
     private record Asset(byte[] bytes, String contentType) {
     }
 
-    /** Scripts loaded as classic scripts, not modules. */
-    private static final java.util.Set<String> CLASSIC_SCRIPTS = java.util.Set.of("theme-boot.js");
+    private static final Pattern MODULE_SCRIPT = Pattern.compile("<script type=\"module\"[^>]*? src=\"\\{\\{ASSET_BASE}}/([\\w-]+\\.js)\"");
 
     private final Map<String, Asset> assets;
     private final String version;
@@ -66,12 +70,9 @@ public final class StaticAssets {
             try (InputStream in = StaticAssets.class.getClassLoader().getResourceAsStream("web/index.html")) {
                 String html = in == null ? "<!doctype html><title>YTV2</title><p>The dashboard UI is not built into this jar.</p>"
                         : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                // Every module announced up front: the browser fetches them side by side instead of
-                // discovering them import by import, one round trip per level of the module graph.
-                String preloads = assets.keySet().stream()
-                        .filter(path -> path.endsWith(".js") && !CLASSIC_SCRIPTS.contains(path))
+                String preloads = modulePreloads(html, assets).stream()
                         .map(path -> "<link rel=\"modulepreload\" href=\"{{ASSET_BASE}}/" + path + "\">")
-                        .collect(java.util.stream.Collectors.joining("\n  "));
+                        .collect(Collectors.joining("\n  "));
                 index = html.replace("{{MODULE_PRELOADS}}", preloads).replace("{{ASSET_BASE}}", "/static/" + version)
                         .getBytes(StandardCharsets.UTF_8);
             }
@@ -81,6 +82,23 @@ public final class StaticAssets {
         } catch (URISyntaxException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The modules the page's module scripts import, directly or not, without those scripts
+     * themselves: announced up front, the browser fetches them side by side instead of discovering
+     * them import by import, one round trip per level of the graph. What the page loads later with
+     * `import()` is not announced, so it does not compete with the first paint.
+     */
+    private static List<String> modulePreloads(String html, Map<String, Asset> assets) {
+        List<String> entries = new ArrayList<>();
+        Matcher m = MODULE_SCRIPT.matcher(html);
+        while (m.find()) entries.add(m.group(1));
+        Map<String, String> sources = new TreeMap<>();
+        assets.forEach((path, asset) -> {
+            if (path.endsWith(".js")) sources.put(path, new String(asset.bytes(), StandardCharsets.UTF_8));
+        });
+        return ModuleGraph.reachable(entries, sources).stream().filter(path -> !entries.contains(path)).toList();
     }
 
     private static void collect(Path root, Map<String, Asset> out) throws IOException {
