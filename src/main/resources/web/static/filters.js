@@ -4,6 +4,7 @@ import { h, clear } from './dom.js';
 import { icon } from './icons.js';
 import { filtersQuery, toggleFilter, withHasAudio, activeChips, removeChip, clearFilters } from './url-state.js';
 import { labelFor, languageLabel } from './format.js';
+import { takeFirst } from './first-answers.js';
 
 const SECTIONS = [
   { key: 'source', facet: 'source', title: 'Source', label: labelFor },
@@ -34,7 +35,8 @@ export function createFilters({ api, body, chipsEl, badge, getState, navigate })
     clearTimeout(recheck);
     if (changed) recheck = setTimeout(() => { if (gen === generation) load(getState()); }, RECOUNT_MS);
     try {
-      const data = await api.getFilters(filtersQuery(state));
+      const query = filtersQuery(state);
+      const data = await (takeFirst('filters', query) ?? api.getFilters(query));
       if (gen !== generation) return;
       facets = data || {};
     } catch (err) {

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How a fresh browser loads the dashboard: every module it needs for the first cards is announced
- * in the page (so none waits for its importer to arrive), and the reader and Manage Images are
- * loaded only when first used.
+ * in the page (so none waits for its importer to arrive), the reader and Manage Images are loaded
+ * only when first used, and the first page of cards and its facets are asked for once each, by the
+ * request started before the page's modules have all arrived.
  */
 @BrowserTest
 class PageLoadBrowserTest {
@@ -56,7 +57,7 @@ class PageLoadBrowserTest {
         browser().waitUntil("cards", () -> browser().cards().size() == 4);
 
         List<String> fetched = scriptsFetched();
-        assertThat(fetched).extracting(PageLoadBrowserTest::file).contains("app.js", "wall.js", "cards.js");
+        assertThat(fetched).extracting(PageLoadBrowserTest::file).contains("app.js", "wall.js", "cards.js", "first-answers.js");
         assertThat(scriptsAnnounced()).containsAll(fetched);
     }
 
@@ -84,5 +85,23 @@ class PageLoadBrowserTest {
         browser().driver.findElement(By.cssSelector("#reader .reader-close")).click();
         browser().waitUntil("the reader closes", () -> browser().driver.findElements(By.cssSelector("#reader[open]")).isEmpty());
         assertThat(browser().query()).isEqualTo("?q=bread");
+    }
+
+    @Test
+    void theFirstPageAndItsFacetsAreAskedForOnceEvenWithAQueryInTheUrl() {
+        browser().go("/?q=bread&category=Cooking&sort=title_asc");
+        browser().waitUntil("two cards and the facets", () -> browser().cards().size() == 2
+                && !browser().driver.findElements(By.cssSelector("#facets-body details")).isEmpty());
+
+        assertThat(browser().cardTitles()).containsExactly("Bread and its crust", "Bread without yeast");
+        // A first request that differed from the one the wall and the filters then make would be
+        // wasted, and they would ask again: two requests for the same page.
+        Object asked = browser().js("""
+                const api = performance.getEntriesByType('resource').map((r) => new URL(r.name))
+                  .filter((u) => u.pathname === '/api/reports' || u.pathname === '/api/filters');
+                return api.map((u) => u.pathname + u.search);""");
+        assertThat(asked).asList().containsExactlyInAnyOrder(
+                "/api/reports?q=bread&category=Cooking&sort=title_asc&page=1&size=24&fields=card",
+                "/api/filters?q=bread&category=Cooking");
     }
 }
