@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How a fresh browser loads the dashboard: every module it needs for the first cards is announced
  * in the page (so none waits for its importer to arrive), the reader and Manage Images are loaded
- * only when first used, and the first page of cards and its facets are asked for once each, by the
- * request started before the page's modules have all arrived.
+ * only when first used, and the first page of cards and its facets are asked for once each, before
+ * the page's modules have all arrived: by the page itself without a query in its URL, else by
+ * first-answers.js.
  */
 @BrowserTest
 class PageLoadBrowserTest {
@@ -85,6 +86,23 @@ class PageLoadBrowserTest {
         browser().driver.findElement(By.cssSelector("#reader .reader-close")).click();
         browser().waitUntil("the reader closes", () -> browser().driver.findElements(By.cssSelector("#reader[open]")).isEmpty());
         assertThat(browser().query()).isEqualTo("?q=bread");
+    }
+
+    @Test
+    void withoutAQueryTheFirstPageAndItsFacetsAreFetchedByThePageItselfAndUsedAsTheyCame() {
+        browser().go("/");
+        browser().waitUntil("four cards and the facets", () -> browser().cards().size() == 4
+                && !browser().driver.findElements(By.cssSelector("#facets-body details")).isEmpty());
+
+        assertThat(browser().cardTitles()).containsExactly("Rockets explained", "Bread in space", "Bread without yeast", "Bread and its crust");
+        // Announced in the page (link rel=preload), so fetched while the scripts still load; had the
+        // scripts asked for anything else, they would have fetched it themselves (initiator "fetch").
+        Object asked = browser().js("""
+                return performance.getEntriesByType('resource').map((r) => [new URL(r.name), r.initiatorType])
+                  .filter(([u]) => u.pathname === '/api/reports' || u.pathname === '/api/filters')
+                  .map(([u, by]) => u.pathname + u.search + ' by ' + by);""");
+        assertThat(asked).asList().containsExactlyInAnyOrder(
+                "/api/reports?sort=added_desc&page=1&size=24&fields=card by link", "/api/filters by link");
     }
 
     @Test
