@@ -4,6 +4,7 @@ import { h, clear } from './dom.js';
 import { icon } from './icons.js';
 import { filtersQuery, toggleFilter, withHasAudio, activeChips, removeChip, clearFilters } from './url-state.js';
 import { labelFor, languageLabel } from './format.js';
+import { takeFirst } from './first-answers.js';
 
 const SECTIONS = [
   { key: 'source', facet: 'source', title: 'Source', label: labelFor },
@@ -28,13 +29,15 @@ export function createFilters({ api, body, chipsEl, badge, getState, navigate })
   let recheck = null;
   const expanded = new Set();
 
-  /** changed: the library has just changed (new reports shown, a resync). */
-  async function load(state, { changed = false } = {}) {
+  /** changed: the library has just changed (new reports shown, a resync); after: draw no sooner than this settles. */
+  async function load(state, { changed = false, after = null } = {}) {
     const gen = ++generation;
     clearTimeout(recheck);
     if (changed) recheck = setTimeout(() => { if (gen === generation) load(getState()); }, RECOUNT_MS);
     try {
-      const data = await api.getFilters(filtersQuery(state));
+      const query = filtersQuery(state);
+      const data = await (takeFirst('filters', query) ?? api.getFilters(query));
+      await after;
       if (gen !== generation) return;
       facets = data || {};
     } catch (err) {
