@@ -36,10 +36,8 @@ function navigate(next, { replace = false } = {}) {
 
 function apply(prev, next) {
   if (!prev || !sameList(prev, next)) {
-    const cards = wall.load(next);
-    // On a page's first load the cards come first: the facets are drawn once the cards have been
-    // painted (both answers are asked for at once; see first-answers.js).
-    filters.load(next, { after: prev ? null : cards.then(painted, painted) });
+    wall.load(next);
+    filters.load(next);
     live?.resetNew();
   }
   filters.render(next);
@@ -47,14 +45,6 @@ function apply(prev, next) {
   semantic.render(next);
   if (next.report && next.report !== reader.current()) reader.open(next.report);
   else if (!next.report && reader.isOpen()) reader.close();
-}
-
-/** Resolves after the next frame has been painted (or 100 ms, for a page in the background). */
-function painted() {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 100);
-  });
 }
 
 async function copyLink(id) {

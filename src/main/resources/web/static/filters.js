@@ -29,15 +29,14 @@ export function createFilters({ api, body, chipsEl, badge, getState, navigate })
   let recheck = null;
   const expanded = new Set();
 
-  /** changed: the library has just changed (new reports shown, a resync); after: draw no sooner than this settles. */
-  async function load(state, { changed = false, after = null } = {}) {
+  /** changed: the library has just changed (new reports shown, a resync). */
+  async function load(state, { changed = false } = {}) {
     const gen = ++generation;
     clearTimeout(recheck);
     if (changed) recheck = setTimeout(() => { if (gen === generation) load(getState()); }, RECOUNT_MS);
     try {
       const query = filtersQuery(state);
       const data = await (takeFirst('filters', query) ?? api.getFilters(query));
-      await after;
       if (gen !== generation) return;
       facets = data || {};
     } catch (err) {
