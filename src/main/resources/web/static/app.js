@@ -7,13 +7,16 @@ import { parseState, serializeState, sameList, withReport, toggleFilter, clearFi
 import { createWall } from './wall.js';
 import { createFilters } from './filters.js';
 import { createToolbar } from './toolbar.js';
+import { createReader } from './reader.js';
 import { createSettings } from './settings.js';
 import { startLiveUpdates } from './live-updates.js';
 import { installKeyboard } from './keyboard.js';
 import { createToaster } from './toast.js';
+import { openManageImages, onManageEvent } from './manage-images.js';
 import { createReportActions } from './report-actions.js';
 import { createSemantic } from './semantic.js';
 import { withLike } from './semantic-state.js';
+import { relatedRow } from './related.js';
 
 for (const slot of document.querySelectorAll('[data-icon]')) slot.append(icon(slot.dataset.icon));
 
@@ -81,20 +84,12 @@ const cardCtx = {
   onCopyLink: copyLink,
   onMoreLike: (id) => navigate(withLike(state, id)),
   onSignIn: () => settings.open(true),
-  onManageImages: (report) => loadManageImages().then((m) => m.openManageImages({ dialog: $('#manage'), api, report, toast,
+  onManageImages: (report) => openManageImages({ dialog: $('#manage'), api, report, toast,
     onReport: (detail) => {
       const row = wall.get(String(detail.video_id ?? detail.id));
       if (row) wall.update({ ...row, summary_image_url: detail.summary_image_url, analysis: { ...row.analysis, ...detail.analysis } });
-    } }), () => toast('Manage Images could not be loaded. Try again.')),
+    } }),
 };
-
-// The reader and Manage Images load on first use, so the first cards do not wait for their modules.
-let manageImages = null; // the module, once loaded
-let manageLoading = null;
-function loadManageImages() {
-  manageLoading ??= import('./manage-images.js').then((m) => { manageImages = m; return m; }, (err) => { manageLoading = null; throw err; });
-  return manageLoading;
-}
 
 const wall = createWall({
   api, grid: $('#wall'), status: $('#wall-status'), sentinel: $('#sentinel'), countEl: $('#results-count'),
@@ -112,7 +107,7 @@ const toolbar = createToolbar({ search: $('#search'), form: $('#search-form'), s
   getState: () => state, navigate,
   facetsPanel: { toggle: $('#filters-toggle'), panel: $('#facets'), close: $('#facets-close'), scrim: $('#facets-scrim') } });
 
-const reader = lazyReader(({ createReader }, { relatedRow }) => createReader({
+const reader = createReader({
   dialog: $('#reader'), api, imageSetting: () => settings.imageSetting(), rowFor: (id) => wall.get(id),
   onCopyLink: copyLink,
   actions: (report) => reportActions.buttons(report),
@@ -125,31 +120,7 @@ const reader = lazyReader(({ createReader }, { relatedRow }) => createReader({
     if (openedInPage) { openedInPage = false; history.back(); }
     else navigate(withReport(state, null), { replace: true });
   },
-}));
-
-/** The reader's interface, with its modules loaded when it is first opened. */
-function lazyReader(create) {
-  let real = null;
-  let wanted = null; // the report asked for while the modules load
-  let loading = null;
-  const load = () => {
-    loading ??= Promise.all([import('./reader.js'), import('./related.js')]).then(([r, rel]) => { real = create(r, rel); return real; },
-      (err) => { loading = null; throw err; });
-    return loading;
-  };
-  return {
-    open(id) {
-      if (real) { real.open(id); return; }
-      wanted = id;
-      load().then((r) => { if (wanted === id) { wanted = null; r.open(id); } },
-        () => { if (wanted === id) { wanted = null; toast('The reader could not be loaded. Try again.'); } });
-    },
-    close() { wanted = null; real?.close(); },
-    reload(id) { real?.reload(id); },
-    isOpen: () => wanted !== null || Boolean(real?.isOpen()), // opening counts: closing it cancels the open
-    current: () => wanted ?? real?.current() ?? null,
-  };
-}
+});
 
 window.addEventListener('popstate', () => {
   const prev = state;
@@ -163,7 +134,7 @@ installKeyboard({ search: $('#search'), grid: $('#wall') });
 
 const live = startLiveUpdates({
   api, wall, getState: () => state, pill: $('#new-pill'), statusEl: $('#live-status'),
-  onImageEvent: (name, data) => manageImages?.onManageEvent(name, data),
+  onImageEvent: onManageEvent,
   reloadList: () => { wall.reload(); filters.load(state, { changed: true }); },
   onReport: (change, id) => {
     if (reader.current() !== id) return;

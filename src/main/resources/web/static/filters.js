@@ -4,7 +4,6 @@ import { h, clear } from './dom.js';
 import { icon } from './icons.js';
 import { filtersQuery, toggleFilter, withHasAudio, activeChips, removeChip, clearFilters } from './url-state.js';
 import { labelFor, languageLabel } from './format.js';
-import { takeFirst } from './first-answers.js';
 
 const SECTIONS = [
   { key: 'source', facet: 'source', title: 'Source', label: labelFor },
@@ -35,8 +34,7 @@ export function createFilters({ api, body, chipsEl, badge, getState, navigate })
     clearTimeout(recheck);
     if (changed) recheck = setTimeout(() => { if (gen === generation) load(getState()); }, RECOUNT_MS);
     try {
-      const query = filtersQuery(state);
-      const data = await (takeFirst('filters', query) ?? api.getFilters(query));
+      const data = await api.getFilters(filtersQuery(state));
       if (gen !== generation) return;
       facets = data || {};
     } catch (err) {

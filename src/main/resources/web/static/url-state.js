@@ -88,11 +88,8 @@ export function serializeState(state) {
   return params.toString();
 }
 
-/** Cards per page of the wall. */
-export const PAGE_SIZE = 24;
-
 /** Query for GET /api/reports: rows as a card needs them (no prompt texts; the dialog reads the detail). */
-export function reportsQuery(state, page = 1, size = PAGE_SIZE) {
+export function reportsQuery(state, page = 1, size = 24) {
   const params = filterParams(state, new URLSearchParams());
   params.set('sort', effectiveSort(state));
   params.set('page', String(page));

@@ -3,10 +3,11 @@
 
 import { h, clear } from './dom.js';
 import { icon } from './icons.js';
-import { reportsQuery, hasFilters, PAGE_SIZE } from './url-state.js';
+import { reportsQuery, hasFilters } from './url-state.js';
 import { listRequest, asPage } from './semantic-state.js';
 import { renderCard, fillCard, applyImage, cardId, reportOf } from './cards.js';
-import { takeFirst } from './first-answers.js';
+
+const PAGE_SIZE = 24;
 
 export function createWall({ api, grid, status, sentinel, countEl, cardCtx, onClearFilters, onFirstPage = () => {} }) {
   const cards = new Map();
@@ -58,8 +59,7 @@ export function createWall({ api, grid, status, sentinel, countEl, cardCtx, onCl
     if (page > 0) setStatus('loading', h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', { text: 'Loading more…' }));
     try {
       const request = listRequest(state, reportsQuery(state, page + 1, PAGE_SIZE), page + 1);
-      const answer = takeFirst('reports', request.path) ?? api.request('GET', request.path, undefined, { signal: controller.signal });
-      const data = asPage(await answer, request.related);
+      const data = asPage(await api.request('GET', request.path, undefined, { signal: controller.signal }), request.related);
       if (gen !== generation) return;
       if (page === 0) onFirstPage(data, state);
       const rows = Array.isArray(data?.reports) ? data.reports : [];

@@ -15,14 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -34,27 +29,17 @@ public final class StaticAssets {
     private record Asset(byte[] bytes, String contentType) {
     }
 
-    private static final Pattern MODULE_SCRIPT = Pattern.compile("<script type=\"module\"[^>]*? src=\"\\{\\{ASSET_BASE}}/([\\w-]+\\.js)\"");
-
-    /**
-     * What the page asks for first when its URL has no query (`first-answers.js`: the first page of
-     * the empty state's list, and its facets), announced in that page so the browser fetches both
-     * while the scripts are still arriving, and the page's own requests take those answers. A page
-     * with a query in its URL asks for its own first answers as soon as `first-answers.js` runs.
-     * `PageLoadBrowserTest` fails when these differ from what the page asks for.
-     */
-    private static final List<String> FIRST_REQUESTS = List.of("/api/reports?sort=added_desc&page=1&size=24&fields=card", "/api/filters?");
+    /** Scripts loaded as classic scripts, not modules. */
+    private static final java.util.Set<String> CLASSIC_SCRIPTS = java.util.Set.of("theme-boot.js");
 
     private final Map<String, Asset> assets;
     private final String version;
     private final byte[] index;
-    private final byte[] plainIndex;
 
-    private StaticAssets(Map<String, Asset> assets, String version, byte[] index, byte[] plainIndex) {
+    private StaticAssets(Map<String, Asset> assets, String version, byte[] index) {
         this.assets = assets;
         this.version = version;
         this.index = index;
-        this.plainIndex = plainIndex;
     }
 
     public static StaticAssets load() {
@@ -72,54 +57,30 @@ public final class StaticAssets {
                     collect(Path.of(uri), assets);
                 }
             }
-            String html;
-            try (InputStream in = StaticAssets.class.getClassLoader().getResourceAsStream("web/index.html")) {
-                html = in == null ? "<!doctype html><title>YTV2</title><p>The dashboard UI is not built into this jar.</p>"
-                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            Map<String, byte[]> files = new TreeMap<>();
-            assets.forEach((path, asset) -> files.put(path, asset.bytes()));
-            JoinedStyles.Joined styles = JoinedStyles.join(html, files);
-            html = styles.html();
-            assets.put(JoinedStyles.NAME, new Asset(styles.css(), contentType(JoinedStyles.NAME)));
-            // The joined sheet is in the version too: the page may list its sheets in a new order.
             assets.forEach((path, asset) -> {
                 digest.update(path.getBytes(StandardCharsets.UTF_8));
                 digest.update(asset.bytes());
             });
             String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-            String preloads = modulePreloads(html, assets).stream()
-                    .map(path -> "<link rel=\"modulepreload\" href=\"{{ASSET_BASE}}/" + path + "\">")
-                    .collect(Collectors.joining("\n  "));
-            String page = html.replace("{{MODULE_PRELOADS}}", preloads).replace("{{ASSET_BASE}}", "/static/" + version);
-            String firstAnswers = FIRST_REQUESTS.stream()
-                    .map(url -> "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"" + url + "\">")
-                    .collect(Collectors.joining("\n  "));
-            byte[] index = page.replace("{{FIRST_ANSWERS}}", "").getBytes(StandardCharsets.UTF_8);
-            byte[] plainIndex = page.replace("{{FIRST_ANSWERS}}", firstAnswers).getBytes(StandardCharsets.UTF_8);
-            return new StaticAssets(Map.copyOf(assets), version, index, plainIndex);
+            byte[] index;
+            try (InputStream in = StaticAssets.class.getClassLoader().getResourceAsStream("web/index.html")) {
+                String html = in == null ? "<!doctype html><title>YTV2</title><p>The dashboard UI is not built into this jar.</p>"
+                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                // Every module announced up front: the browser fetches them side by side instead of
+                // discovering them import by import, one round trip per level of the module graph.
+                String preloads = assets.keySet().stream()
+                        .filter(path -> path.endsWith(".js") && !CLASSIC_SCRIPTS.contains(path))
+                        .map(path -> "<link rel=\"modulepreload\" href=\"{{ASSET_BASE}}/" + path + "\">")
+                        .collect(java.util.stream.Collectors.joining("\n  "));
+                index = html.replace("{{MODULE_PRELOADS}}", preloads).replace("{{ASSET_BASE}}", "/static/" + version)
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            return new StaticAssets(Map.copyOf(assets), version, index);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * The modules the page's module scripts import, directly or not, without those scripts
-     * themselves: announced up front, the browser fetches them side by side instead of discovering
-     * them import by import, one round trip per level of the graph. What the page loads later with
-     * `import()` is not announced, so it does not compete with the first paint.
-     */
-    private static List<String> modulePreloads(String html, Map<String, Asset> assets) {
-        List<String> entries = new ArrayList<>();
-        Matcher m = MODULE_SCRIPT.matcher(html);
-        while (m.find()) entries.add(m.group(1));
-        Map<String, String> sources = new TreeMap<>();
-        assets.forEach((path, asset) -> {
-            if (path.endsWith(".js")) sources.put(path, new String(asset.bytes(), StandardCharsets.UTF_8));
-        });
-        return ModuleGraph.reachable(entries, sources).stream().filter(path -> !entries.contains(path)).toList();
     }
 
     private static void collect(Path root, Map<String, Asset> out) throws IOException {
@@ -137,8 +98,7 @@ public final class StaticAssets {
 
     public void index(Context ctx) {
         ctx.header("Cache-Control", "no-cache");
-        String query = ctx.queryString();
-        ctx.contentType("text/html; charset=utf-8").result(query == null || query.isEmpty() ? plainIndex : index);
+        ctx.contentType("text/html; charset=utf-8").result(index);
     }
 
     public void asset(Context ctx) {
