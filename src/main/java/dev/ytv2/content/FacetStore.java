@@ -149,7 +149,7 @@ public final class FacetStore implements AutoCloseable {
     private Counted current(ReportFilter filter, Counted known) {
         if (known != null) {
             Optional<Counted> advanced = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-                String now = snapshotOf(h);
+                String now = ReportStore.snapshot(h);
                 long version = ReportStore.libraryVersion(h);
                 if (version == known.version()) return Optional.of(known);
                 if (!IndexChangeLog.covers(h, known.snapshot())) return Optional.<Counted>empty();
@@ -168,7 +168,7 @@ public final class FacetStore implements AutoCloseable {
         try {
             wholeCounts.incrementAndGet();
             Counted whole = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h ->
-                    new Counted(snapshotOf(h), ReportStore.libraryVersion(h), count(h, filter, false, new HashMap<>())));
+                    new Counted(ReportStore.snapshot(h), ReportStore.libraryVersion(h), count(h, filter, false, new HashMap<>())));
             keep(filter, whole);
             mine.complete(whole);
             return whole;
@@ -178,10 +178,6 @@ public final class FacetStore implements AutoCloseable {
         } finally {
             counting.remove(filter, mine);
         }
-    }
-
-    private static String snapshotOf(Handle h) {
-        return h.createQuery("SELECT txid_current_snapshot()::text").mapTo(String.class).one();
     }
 
     /**

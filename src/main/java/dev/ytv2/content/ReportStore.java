@@ -117,7 +117,8 @@ public final class ReportStore {
 
     private static final String SNAPSHOT = "SELECT txid_current_snapshot()::text";
 
-    private static String snapshot(Handle h) {
+    /** The same, inside a transaction: the snapshot its reads see. */
+    static String snapshot(Handle h) {
         return h.createQuery(SNAPSHOT).mapTo(String.class).one();
     }
 
