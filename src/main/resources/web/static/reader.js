@@ -68,7 +68,9 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
   const top = h('div', { class: 'reader-top' }, sourceEl, closeBtn);
 
   /** Replaces everything below the top bar; focus that was in the replaced part goes to the close button. */
-  function show(report, content, { compact }) {
+  function show(report, content, { compact, loading }) {
+    // Screen readers hear that the full report is still coming, and tests wait on the same sign.
+    dialog.setAttribute('aria-busy', String(loading));
     clear(sourceEl).append(icon(sourceIconName(report?.content_source), { size: 16 }), h('span', { text: report ? sourceLabel(report) : '' }));
     dialog.classList.toggle('is-compact', compact);
     for (const node of Array.from(dialog.childNodes)) if (node !== top) node.remove();
@@ -121,7 +123,7 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
         : loading ? h('div', { class: 'reader-loading', 'aria-busy': 'true' },
           h('div', { class: 'sk-line w60' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w90' }), h('div', { class: 'sk-line w40' }))
           : renderTabs(variants, r),
-      loading || !r.video_id ? null : extras(r)), { compact: empty });
+      loading || !r.video_id ? null : extras(r)), { compact: empty, loading });
   }
 
   function noSummary(r, hasAudio) {
@@ -188,7 +190,7 @@ export function createReader({ dialog, api, imageSetting, rowFor, onClose, onCop
       h('h2', { id: 'reader-title', text: err?.status === 404 ? 'This report is gone' : 'Could not open this report' }),
       h('p', { text: err?.message || 'Something went wrong.' }),
       h('button', { type: 'button', class: 'button', text: 'Try again', onclick: () => { const id = openId; openId = null; open(id); } }))),
-    { compact: true });
+    { compact: true, loading: false });
   }
 
   return { open, close, reload, isOpen: () => dialog.open, current: () => openId };
