@@ -3,7 +3,6 @@ package dev.ytv2.content;
 import dev.ytv2.content.ReportFilter.Facet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,9 +147,9 @@ public final class FacetStore implements AutoCloseable {
     /** The counts as of now: `known` plus the changes it did not see, else counted whole. */
     private Counted current(ReportFilter filter, Counted known) {
         if (known != null) {
-            Optional<Counted> advanced = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-                String now = ReportStore.snapshot(h);
-                long version = ReportStore.libraryVersion(h);
+            Optional<Counted> advanced = SnapshotRead.read(jdbi, (h, snapshot) -> {
+                String now = snapshot.text();
+                long version = snapshot.libraryVersion();
                 if (version == known.version()) return Optional.of(known);
                 if (!IndexChangeLog.covers(h, known.snapshot())) return Optional.<Counted>empty();
                 Map<String, Object> binds = new HashMap<>();
@@ -167,8 +166,8 @@ public final class FacetStore implements AutoCloseable {
         if (running != null) return current(filter, running.join());
         try {
             wholeCounts.incrementAndGet();
-            Counted whole = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h ->
-                    new Counted(ReportStore.snapshot(h), ReportStore.libraryVersion(h), count(h, filter, false, new HashMap<>())));
+            Counted whole = SnapshotRead.read(jdbi, (h, snapshot) ->
+                    new Counted(snapshot.text(), snapshot.libraryVersion(), count(h, filter, false, new HashMap<>())));
             keep(filter, whole);
             mine.complete(whole);
             return whole;

@@ -2,7 +2,6 @@ package dev.ytv2.content;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -117,11 +116,6 @@ public final class ReportStore {
 
     private static final String SNAPSHOT = "SELECT txid_current_snapshot()::text";
 
-    /** The same, inside a transaction: the snapshot its reads see. */
-    static String snapshot(Handle h) {
-        return h.createQuery(SNAPSHOT).mapTo(String.class).one();
-    }
-
     public Page list(ReportRequest request) {
         return list(request, version -> false);
     }
@@ -129,10 +123,9 @@ public final class ReportStore {
     /** As {@link #list(ReportRequest)}, without reading the reports whose version is `known` to the caller. */
     public Page list(ReportRequest request, Predicate<RowVersion> known) {
         // One snapshot for every statement, so the page is exactly what `snapshot` names.
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            String snapshot = snapshot(h);
+        return SnapshotRead.read(jdbi, (h, snapshot) -> {
             IdPage p = idPage(h, request, snapshot);
-            return read(h, p.ids(), known, request.page(), request.size(), p.total(), snapshot);
+            return read(h, p.ids(), known, request.page(), request.size(), p.total(), snapshot.text());
         });
     }
 
@@ -141,8 +134,8 @@ public final class ReportStore {
      * search): no count, no sort, no page of ids to find, only the rows. Ids of no report are left out.
      */
     public Page ofIds(List<String> ids, Predicate<RowVersion> known) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h ->
-                read(h, ids, known, 1, Math.max(1, ids.size()), ids.size(), snapshot(h)));
+        return SnapshotRead.read(jdbi, (h, snapshot) ->
+                read(h, ids, known, 1, Math.max(1, ids.size()), ids.size(), snapshot.text()));
     }
 
     private static Page read(Handle h, List<String> ids, Predicate<RowVersion> known, int page, int size, long total,
@@ -168,18 +161,18 @@ public final class ReportStore {
 
     /** Which reports a page shows, in order, without building their rows (semantic search fuses these). */
     public List<String> pageIds(ReportRequest request) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> idPage(h, request, snapshot(h)).ids());
+        return SnapshotRead.read(jdbi, (h, snapshot) -> idPage(h, request, snapshot).ids());
     }
 
     private record IdPage(List<String> ids, long total) {
     }
 
     /** `snapshot`: the one this transaction reads in. */
-    private IdPage idPage(Handle h, ReportRequest request, String snapshot) {
+    private IdPage idPage(Handle h, ReportRequest request, SnapshotRead.Snapshot snapshot) {
         ReportWhere where = ReportWhere.of(request.filter(), ReportFilter.Facet.NONE);
         if (where.searches()) ReportWhere.preferIndexesForSearch(h);
-        long version = libraryVersion(h);
-        long total = where.searches() ? count(h, version, where) : keptCount(h, version, where, snapshot);
+        long version = snapshot.libraryVersion();
+        long total = where.searches() ? count(h, version, where) : keptCount(h, version, where, snapshot.text());
         List<String> ids = total == 0 ? List.of() : pages.get(request, version, () -> ids(h, version, where, total, request));
         return new IdPage(ids, total);
     }
@@ -295,14 +288,13 @@ public final class ReportStore {
     }
 
     public Optional<Detail> detail(String id) {
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            String snapshot = snapshot(h);
+        return SnapshotRead.read(jdbi, (h, snapshot) -> {
             return findRow(h, id).map(row -> {
                 List<SummaryRow> summaries = summaries(h, List.of(row.videoId())).getOrDefault(row.videoId(), List.of());
                 String[] transcript = h.createQuery("SELECT transcript_text, transcript_segments::text FROM content WHERE video_id = :id")
                         .bind("id", row.videoId())
                         .map((rs, ctx) -> new String[]{rs.getString(1), rs.getString(2)}).findOne().orElse(new String[2]);
-                return new Detail(row, summaries, transcript[0], transcript[1], snapshot);
+                return new Detail(row, summaries, transcript[0], transcript[1], snapshot.text());
             });
         });
     }
