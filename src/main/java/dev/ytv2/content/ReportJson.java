@@ -190,14 +190,21 @@ public final class ReportJson {
     private ObjectNode analysisView(ObjectNode analysis, ContentRow row, boolean compact) {
         ObjectNode a = mapper.createObjectNode();
         List<String> categories = strings(analysis.get("category"));
-        a.set("category", mapper.valueToTree(categories));
+        a.set("category", array(categories));
         a.put("subcategory", strings(analysis.get("subcategory")).stream().findFirst().orElse(null));
         a.set("categories", categoryTree(categories, analysis, row));
         a.put("content_type", text(analysis, "content_type"));
         a.put("language", Optional.ofNullable(row.language()).orElse(text(analysis, "language")));
-        a.set("key_topics", mapper.valueToTree(strings(analysis.get("key_topics"))));
+        a.set("key_topics", array(strings(analysis.get("key_topics"))));
         images.show(analysis, row.summaryImageUrl(), compact, a);
         return a;
+    }
+
+    // valueToTree looks the list's type up on every call: a sixth of a row's cost.
+    private ArrayNode array(List<String> values) {
+        ArrayNode out = mapper.createArrayNode();
+        values.forEach(out::add);
+        return out;
     }
 
     /** `[{category, subcategories[]}]`, from subcategories_json when it maps categories to lists. */
@@ -209,7 +216,7 @@ public final class ReportJson {
             c.put("category", category);
             List<String> own = subs != null && subs.isObject() ? strings(subs.get(category)) : List.of();
             if (own.isEmpty() && category.equals(categories.get(0))) own = strings(analysis.get("subcategory"));
-            c.set("subcategories", mapper.valueToTree(own));
+            c.set("subcategories", array(own));
         }
         return out;
     }
@@ -231,6 +238,8 @@ public final class ReportJson {
     static String withoutHeadings(String text) {
         StringBuilder out = new StringBuilder();
         for (String line : (Iterable<String>) text.lines()::iterator) {
+            // An excerpt shows its first few hundred characters; the rest of the text is never read.
+            if (out.length() > 4 * EXCERPT_LENGTH) break;
             String l = line.strip();
             boolean heading = !l.isEmpty() && l.length() < 60 && !SENTENCE_END.matcher(l).matches()
                     && (l.startsWith("#") || !l.contains(". "));

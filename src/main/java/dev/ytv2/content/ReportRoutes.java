@@ -35,10 +35,10 @@ public final class ReportRoutes {
     private record ListKey(ReportRequest request, RowFields fields) {
     }
 
-    private final EncodedAnswers<ListKey> pages = new EncodedAnswers<>(48_000_000, 1_000_000);
+    private final EncodedAnswers<ListKey> pages = new EncodedAnswers<>(24_000_000, 32_000_000, 1_000_000);
     private final RowFragments rows = new RowFragments(32_000_000);
     // Keyed by the id as asked for: any spelling of it answers the same report.
-    private final EncodedAnswers<String> details = new EncodedAnswers<>(16_000_000, 1_000_000);
+    private final EncodedAnswers<String> details = new EncodedAnswers<>(8_000_000, 16_000_000, 1_000_000);
 
     public ReportRoutes(ReportStore reports, FacetStore facets, ReportJson json, ReportWriter writer, FileStore files,
                         ObjectMapper mapper) {
