@@ -40,7 +40,7 @@ public final class ReportStore {
     // few matches, whose count, title matches and rest are otherwise three more statements. One
     // read serves every page of that filter and sort until the library changes.
     private final VersionedCache<Ordering, List<String>> orderings = new VersionedCache<>(4);
-    private final VersionedCache<ReportWhere, List<String>> rankings = new VersionedCache<>(128);
+    private final VersionedCache<ReportWhere, Optional<List<String>>> rankings = new VersionedCache<>(128);
 
     private final Paging paging;
 
@@ -123,7 +123,7 @@ public final class ReportStore {
     /** As {@link #list(ReportRequest)}, without reading the reports whose version is `known` to the caller. */
     public Page list(ReportRequest request, Predicate<RowVersion> known) {
         // One snapshot for every statement, so the page is exactly what `snapshot` names.
-        return SnapshotRead.read(jdbi, (h, snapshot) -> {
+        return SnapshotRead.read(jdbi, request.filter().q().isPresent(), (h, snapshot) -> {
             IdPage p = idPage(h, request, snapshot);
             return read(h, p.ids(), known, request.page(), request.size(), p.total(), snapshot.text());
         });
@@ -161,7 +161,7 @@ public final class ReportStore {
 
     /** Which reports a page shows, in order, without building their rows (semantic search fuses these). */
     public List<String> pageIds(ReportRequest request) {
-        return SnapshotRead.read(jdbi, (h, snapshot) -> idPage(h, request, snapshot).ids());
+        return SnapshotRead.read(jdbi, request.filter().q().isPresent(), (h, snapshot) -> idPage(h, request, snapshot).ids());
     }
 
     private record IdPage(List<String> ids, long total) {
@@ -170,8 +170,11 @@ public final class ReportStore {
     /** `snapshot`: the one this transaction reads in. */
     private IdPage idPage(Handle h, ReportRequest request, SnapshotRead.Snapshot snapshot) {
         ReportWhere where = ReportWhere.of(request.filter(), ReportFilter.Facet.NONE);
-        if (where.searches()) ReportWhere.preferIndexesForSearch(h);
         long version = snapshot.libraryVersion();
+        if (where.searches() && request.sort() == ReportSort.RELEVANCE) {
+            Optional<List<String>> whole = rankings.get(where, version, () -> cappedRanking(h, where));
+            if (whole.isPresent()) return new IdPage(slice(whole.get(), offset(request), request.size()), whole.get().size());
+        }
         long total = where.searches() ? count(h, version, where) : keptCount(h, version, where, snapshot.text());
         List<String> ids = total == 0 ? List.of() : pages.get(request, version, () -> ids(h, version, where, total, request));
         return new IdPage(ids, total);
@@ -181,7 +184,8 @@ public final class ReportStore {
         long offset = offset(request);
         if (request.sort() == ReportSort.RELEVANCE) {
             if (total > paging.maxRanking()) return rankedIds(h, version, where, total, request);
-            return slice(rankings.get(where, version, () -> wholeRanking(h, where)), offset, request.size());
+            // The search has few matches under its filters but more than the capped ranking reads without them.
+            return slice(wholeRanking(h, where, Long.MAX_VALUE).ids(), offset, request.size());
         }
         if (offset >= paging.deepOffset() && total <= paging.maxOrdering()) {
             String orderBy = request.sort().orderBy();
@@ -196,13 +200,37 @@ public final class ReportStore {
         return List.copyOf(all.subList((int) offset, (int) Math.min(all.size(), offset + size)));
     }
 
-    /** Every match of a search in relevance order: as {@link #rankedIds}, in one statement. */
-    private static List<String> wholeRanking(Handle h, ReportWhere where) {
+    /**
+     * Every match of a search in relevance order, when the search alone has at most `maxRanking`
+     * matches; else empty, and the count and {@link #rankedIds} find the page. One statement for
+     * both the count and the order: most searches of two words or more match a few dozen reports.
+     */
+    private Optional<List<String>> cappedRanking(Handle h, ReportWhere where) {
+        Ranking r = wholeRanking(h, where, paging.maxRanking() == Long.MAX_VALUE ? Long.MAX_VALUE : paging.maxRanking() + 1);
+        // No row under the filters says nothing of how many matches the search has without them.
+        return r.ids().isEmpty() || r.matches() > paging.maxRanking() ? Optional.empty() : Optional.of(r.ids());
+    }
+
+    /** `ids`: the ranking; `matches`: the search's matches without the other filters, at most the cap read. */
+    private record Ranking(List<String> ids, long matches) {
+    }
+
+    /** The first `cap` matches of the search alone, under the other filters, in relevance order: as {@link #rankedIds}, in one statement. */
+    private static Ranking wholeRanking(Handle h, ReportWhere where, long cap) {
         ReportWhere filters = where.searchIndexFirst();
-        return h.createQuery("SELECT r.video_id FROM %s WHERE %s ORDER BY s.in_title DESC, CASE WHEN s.in_title THEN s.title_rank END DESC NULLS LAST, %s"
-                        .formatted(where.rankedFrom(), filters.sql(), ReportSort.ADDED_DESC.orderBy()))
+        long[] matches = {0};
+        List<String> ids = h.createQuery("""
+                        WITH m AS MATERIALIZED (%s LIMIT :cap)
+                        SELECT r.video_id, (SELECT count(*) FROM m) FROM report_index r JOIN m s ON s.video_id = r.video_id
+                        WHERE %s ORDER BY s.in_title DESC, CASE WHEN s.in_title THEN s.title_rank END DESC NULLS LAST, %s"""
+                        .formatted(ReportWhere.rankedMatches(), filters.sql(), ReportSort.ADDED_DESC.orderBy()))
                 .bindMap(filters.binds())
-                .mapTo(String.class).list();
+                .bind("cap", cap)
+                .map((rs, ctx) -> {
+                    matches[0] = rs.getLong(2);
+                    return rs.getString(1);
+                }).list();
+        return new Ranking(ids, matches[0]);
     }
 
     /**

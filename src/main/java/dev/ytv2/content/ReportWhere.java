@@ -65,8 +65,10 @@ public record ReportWhere(Match match, boolean viaIndex, Optional<String> q, Lis
      * answers the same match from its posting lists alone. Called inside the search's transaction.
      */
     static void preferIndexesForSearch(Handle h) {
-        h.execute("SET LOCAL enable_seqscan = off");
+        h.execute(PREFER_INDEXES_FOR_SEARCH);
     }
+
+    static final String PREFER_INDEXES_FOR_SEARCH = "SET LOCAL enable_seqscan = off";
 
     public static ReportWhere of(ReportFilter f, Facet except) {
         List<Term> terms = new ArrayList<>();
@@ -124,9 +126,9 @@ public record ReportWhere(Match match, boolean viaIndex, Optional<String> q, Lis
      * one statement can order every match by relevance (see ReportStore). Filters go in {@link #sql}
      * of {@link #searchIndexFirst}.
      */
-    String rankedFrom() {
-        return "report_index r JOIN (SELECT s.video_id, " + TITLE_MATCH + " AS in_title, ts_rank(s.title_vector, " + TSQUERY
-                + ", 32) AS title_rank FROM report_search s WHERE " + SEARCH_MATCH + " OFFSET 0) s ON s.video_id = r.video_id";
+    static String rankedMatches() {
+        return "SELECT s.video_id, " + TITLE_MATCH + " AS in_title, ts_rank(s.title_vector, " + TSQUERY
+                + ", 32) AS title_rank FROM report_search s WHERE " + SEARCH_MATCH;
     }
 
     public String from() {

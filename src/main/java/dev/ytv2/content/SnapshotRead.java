@@ -21,17 +21,23 @@ final class SnapshotRead {
     record Snapshot(String text, long libraryVersion) {
     }
 
-    private static final String BEGIN = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; "
-            + "SELECT txid_current_snapshot()::text, coalesce((SELECT version FROM library_version), -1)";
+    private static final String BEGIN = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; ";
+    private static final String NAME = "SELECT txid_current_snapshot()::text, coalesce((SELECT version FROM library_version), -1)";
 
     private SnapshotRead() {
     }
 
     static <T> T read(Jdbi jdbi, BiFunction<Handle, Snapshot, T> body) {
+        return read(jdbi, false, body);
+    }
+
+    /** `search`: the transaction's statements search, and are told to prefer the search index (see ReportWhere). */
+    static <T> T read(Jdbi jdbi, boolean search, BiFunction<Handle, Snapshot, T> body) {
+        String begin = BEGIN + (search ? ReportWhere.PREFER_INDEXES_FOR_SEARCH + "; " : "") + NAME;
         return jdbi.withHandle(h -> {
             h.begin();
             try {
-                T result = body.apply(h, begin(h));
+                T result = body.apply(h, begin(h, begin));
                 h.commit();
                 return result;
             } catch (RuntimeException e) {
@@ -41,11 +47,14 @@ final class SnapshotRead {
         });
     }
 
-    private static Snapshot begin(Handle h) {
+    private static Snapshot begin(Handle h, String begin) {
         try (Statement st = h.getConnection().createStatement()) {
-            // One message for both statements: the SET's count comes first, then the row.
-            st.execute(BEGIN);
-            if (!st.getMoreResults()) throw new SQLException("no snapshot row from: " + BEGIN);
+            // One message for every statement: the SETs' counts come first, then the row.
+            boolean rows = st.execute(begin);
+            while (!rows) {
+                if (st.getUpdateCount() == -1) throw new SQLException("no snapshot row from: " + begin);
+                rows = st.getMoreResults();
+            }
             try (ResultSet rs = st.getResultSet()) {
                 rs.next();
                 return new Snapshot(rs.getString(1), rs.getLong(2));

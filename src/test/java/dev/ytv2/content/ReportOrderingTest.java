@@ -100,6 +100,22 @@ class ReportOrderingTest {
     }
 
     @Test
+    void aSearchOverTheRankingCapPagesTheSameWhateverItsFiltersLeave() {
+        // "lantern" matches about 30 reports: over a cap of 8 alone, under it with some filters, and
+        // with others none of the first 9 the capped ranking reads may be left.
+        ReportStore capped = store(new Paging(Long.MAX_VALUE, 0, 8));
+        ReportStore offsets = store(NEVER_WHOLE);
+        for (String query : List.of("q=lantern", "q=lantern&language=de&channel=Channel 0", "q=lantern&channel=Channel 1&category=History",
+                "q=gulls", "q=lantern&source=web&channel=Channel 2", "q=nothingmatches")) {
+            for (int size : new int[] {1, 5}) {
+                assertThat(allPages(capped, query, size)).as("%s, pages of %d", query, size)
+                        .containsExactlyElementsOf(allPages(offsets, query, size));
+            }
+        }
+        assertThat(allPages(capped, "q=lantern&language=de&channel=Channel 0", 5)).as("few left by the filters").isNotEmpty().hasSizeLessThanOrEqualTo(8);
+    }
+
+    @Test
     void aSearchRankedWholeListsTitleMatchesFirstThenTheRestNewestFirst() {
         List<String> ids = allPages(store(ALWAYS_WHOLE), "q=lantern", 5);
         List<String> titled = server.running.database().jdbi().withHandle(h -> h.createQuery(
