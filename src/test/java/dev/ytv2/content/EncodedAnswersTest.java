@@ -1,5 +1,6 @@
 package dev.ytv2.content;
 
+import dev.ytv2.support.UnitTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The two tiers of kept answers: JSON and gzip for the latest, the gzip alone for many more, never an answer of another snapshot. */
+@UnitTest
 class EncodedAnswersTest {
     private final AtomicInteger computed = new AtomicInteger();
 
