@@ -162,7 +162,11 @@ class AcrossMachinesBrowserTest {
     void cardShowsLive(String id, String url) {
         browser.waitUntil("the card on B shows " + url, Duration.ofSeconds(60), () -> browser.thumb(id).getAttribute("src").endsWith(url));
         assertThat(browser.shownImage(id)).isEqualTo("ai2 " + url);
-        assertThat(browser.js("return arguments[0].naturalWidth", browser.thumb(id))).as("the image loaded").isNotEqualTo(0L);
+        // Found and read in one script: a live update may swap the card's image element between two calls.
+        browser.waitUntil("the image loaded", () -> Boolean.TRUE.equals(browser.js("""
+                const img = document.querySelector('#wall .card[data-video-id="' + arguments[0] + '"] img[data-role="thumb-summary"]');
+                return img !== null && (img.getAttribute('src') || '').endsWith(arguments[1]) && img.complete && img.naturalWidth > 0;""",
+                id, url)));
         assertThat(browser.js("return window.ytv2TestMark")).as("no reload").isEqualTo("same document");
         String shots = System.getProperty("ytv2.screenshots"); // for people to look at, not a check
         if (shots != null) {
