@@ -41,7 +41,13 @@ final class SnapshotRead {
                 h.commit();
                 return result;
             } catch (RuntimeException e) {
-                h.rollback();
+                // With the database gone the rollback fails too; the first failure says what happened
+                // (and makes it a 503 rather than a 500).
+                try {
+                    h.rollback();
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         });
