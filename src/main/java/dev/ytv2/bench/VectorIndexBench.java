@@ -20,11 +20,14 @@ import java.util.concurrent.ForkJoinPool;
 public final class VectorIndexBench {
     public static final String HELP = """
             Usage: ytv2 bench vector-index [--sizes N,N,...] [--dims N] [--queries N] [--beam N]
+                                     [--degree N] [--build-beam N]
 
               --sizes N,..  library sizes (default 1000,2000,5000,10000,20000,100000)
               --dims N      dimensions (default 384, the builtin model's)
               --queries N   queries per size (default 200)
               --beam N      the graph's search beam (default YTV2_SEMANTIC_SEARCH_BEAM's, 200)
+              --degree N    the graph's maximum degree (default the server's)
+              --build-beam N  the beam that links each node while building (default the server's)
             Vectors are ClusteredVectors (1,000 topics); queries are reports' vectors with noise of half
             their length (a search near a report), and, for recall only, random unit vectors (a query
             about nothing in the library).
@@ -37,36 +40,43 @@ public final class VectorIndexBench {
         List<Integer> sizes = List.of(1_000, 2_000, 5_000, 10_000, 20_000, 100_000);
         int dims = 384;
         int queries = 200;
-        int beam = GraphVectorIndex.Settings.DEFAULTS.searchBeam();
+        GraphVectorIndex.Settings defaults = GraphVectorIndex.Settings.DEFAULTS;
+        int beam = defaults.searchBeam();
+        int degree = defaults.maxDegree();
+        int buildBeam = defaults.buildBeam();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--sizes" -> sizes = java.util.Arrays.stream(args.get(++i).split(",")).map(String::trim).map(Integer::parseInt).toList();
                 case "--dims" -> dims = Integer.parseInt(args.get(++i));
                 case "--queries" -> queries = Integer.parseInt(args.get(++i));
                 case "--beam" -> beam = Integer.parseInt(args.get(++i));
+                case "--degree" -> degree = Integer.parseInt(args.get(++i));
+                case "--build-beam" -> buildBeam = Integer.parseInt(args.get(++i));
                 default -> {
                     System.out.print(HELP);
                     return args.get(i).equals("--help") ? 0 : 2;
                 }
             }
         }
-        System.out.printf("%d dimensions, search beam %d, %d cores%n%n", dims, beam, Runtime.getRuntime().availableProcessors());
+        GraphVectorIndex.Settings settings = defaults.withExactBelow(0).withSearchBeam(beam).withGraph(degree, buildBeam);
+        System.out.printf("%d dimensions, max degree %d, build beam %d, search beam %d, %d cores%n%n", dims, degree, buildBeam, beam,
+                Runtime.getRuntime().availableProcessors());
         System.out.println("| vectors | graph build s | graph MB | exact top-100 ms | graph top-100 ms | recall@10 near | recall@10 random | load |");
         System.out.println("|---------|---------------|----------|------------------|------------------|----------------|------------------|------|");
         ForkJoinPool pool = GraphVectorIndex.buildPool();
         try {
-            for (int n : sizes) System.out.println(one(n, dims, queries, beam, pool));
+            for (int n : sizes) System.out.println(one(n, dims, queries, settings, pool));
         } finally {
             pool.shutdownNow();
         }
         return 0;
     }
 
-    private static String one(int n, int dims, int queries, int beam, ForkJoinPool pool) {
+    private static String one(int n, int dims, int queries, GraphVectorIndex.Settings settings, ForkJoinPool pool) {
         SplittableRandom r = new SplittableRandom(n);
         ClusteredVectors topics = new ClusteredVectors(42, 1_000, dims);
         float[][] data = new float[n][];
-        GraphVectorIndex graph = new GraphVectorIndex(dims, GraphVectorIndex.Settings.DEFAULTS.withExactBelow(0).withSearchBeam(beam), pool);
+        GraphVectorIndex graph = new GraphVectorIndex(dims, settings, pool);
         VectorIndex exact = new VectorIndex(dims);
         exact.reserve(n);
         graph.reserve(n);

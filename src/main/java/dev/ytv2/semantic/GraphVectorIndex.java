@@ -46,7 +46,7 @@ public final class GraphVectorIndex implements InMemoryVectors {
 
     /** How the graph is built and searched; {@link #DEFAULTS} are the values measured in docs/BENCHMARKS.md. */
     public record Settings(int exactBelow, int maxDegree, int buildBeam, int searchBeam) {
-        public static final Settings DEFAULTS = new Settings(5_000, 16, 40, 200);
+        public static final Settings DEFAULTS = new Settings(5_000, 16, 100, 200);
 
         public Settings withExactBelow(int n) {
             return new Settings(n, maxDegree, buildBeam, searchBeam);
@@ -54,6 +54,10 @@ public final class GraphVectorIndex implements InMemoryVectors {
 
         public Settings withSearchBeam(int n) {
             return new Settings(exactBelow, maxDegree, buildBeam, n);
+        }
+
+        public Settings withGraph(int degree, int beam) {
+            return new Settings(exactBelow, degree, beam, searchBeam);
         }
     }
 
