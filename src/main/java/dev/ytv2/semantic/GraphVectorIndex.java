@@ -56,8 +56,8 @@ public final class GraphVectorIndex implements InMemoryVectors {
             return new Settings(exactBelow, maxDegree, buildBeam, n);
         }
 
-        public Settings withGraph(int degree, int beam) {
-            return new Settings(exactBelow, degree, beam, searchBeam);
+        public Settings withGraph(int degree, int buildBeam) {
+            return new Settings(exactBelow, degree, buildBeam, searchBeam);
         }
     }
 
