@@ -1,5 +1,7 @@
 package dev.ytv2.bench;
 
+import dev.ytv2.app.Wiring;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -8,15 +10,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time spent by the server apart from the benchmark's own clients, which share its JVM: this
- * JVM's threads minus the load clients' (the driver's loop threads and the JDK HTTP client's), plus
+ * CPU time spent by the server apart from the benchmark's own clients, which share its JVM: the whole
+ * process's CPU time (threads that ended meanwhile included, such as a finished build pool's) minus
+ * the clients' (the driver's loops, which time themselves, and the JDK HTTP client's threads), plus
  * the database's processes when they run on this machine (Linux /proc, in ticks of 1/100 s).
  */
 final class CpuMeter {
-    /** CPU seconds: the server's JVM threads, the clients' threads, the database's processes (NaN when unknown). */
-    record Sample(double server, double clients, double database) {
+    /** CPU seconds: this process, the JDK HTTP client's threads, the database's processes (NaN when unknown). */
+    record Sample(double process, double httpClients, double database) {
         Sample minus(Sample earlier) {
-            return new Sample(server - earlier.server, clients - earlier.clients, database - earlier.database);
+            return new Sample(process - earlier.process, httpClients - earlier.httpClients, database - earlier.database);
+        }
+
+        /** Of a difference of samples around `run`: what the server used. */
+        double server(LoadDriver.Stats run) {
+            return process - clients(run);
+        }
+
+        /** Of a difference of samples around `run`: what its clients used. */
+        double clients(LoadDriver.Stats run) {
+            return httpClients + run.clientCpuSeconds();
         }
     }
 
@@ -28,18 +41,27 @@ final class CpuMeter {
         this.postmaster = postmaster;
     }
 
-    Sample sample() {
-        double server = 0;
-        double clients = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) continue;
-            long nanos = threads.getThreadCpuTime(info.getThreadId());
-            if (nanos < 0) continue;
-            String name = info.getThreadName();
-            if (name.startsWith(LoadDriver.THREAD_PREFIX) || name.startsWith("HttpClient")) clients += nanos / 1e9;
-            else server += nanos / 1e9;
+    /** A meter of `server`, with its database's processes when the database runs on this machine. */
+    static CpuMeter of(Wiring.Running server) {
+        long postmaster;
+        try {
+            long backend = server.database().jdbi().withHandle(h -> h.createQuery("SELECT pg_backend_pid()").mapTo(Long.class).one());
+            postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        } catch (RuntimeException e) {
+            postmaster = -1;
         }
-        return new Sample(server, clients, postmaster < 0 ? Double.NaN : databaseSeconds());
+        return new CpuMeter(postmaster);
+    }
+
+    Sample sample() {
+        double httpClients = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null || !info.getThreadName().startsWith("HttpClient")) continue;
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) httpClients += nanos / 1e9;
+        }
+        double process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return new Sample(process, httpClients, postmaster < 0 ? Double.NaN : databaseSeconds());
     }
 
     private double databaseSeconds() {

@@ -25,7 +25,8 @@ public final class LoadDriver {
         this.base = base;
     }
 
-    public record Stats(String name, long requests, long errors, double seconds, long[] sortedMicros) {
+    /** `clientCpuSeconds`: what the client loops' own threads used (the JDK HTTP client's threads aside). */
+    public record Stats(String name, long requests, long errors, double seconds, long[] sortedMicros, double clientCpuSeconds) {
         public double rps() {
             return requests / seconds;
         }
@@ -63,25 +64,32 @@ public final class LoadDriver {
         pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         long errors = 0;
+        long cpuNanos = 0;
         int total = 0;
         for (long[] a : all) {
             errors += a[0];
-            total += a.length - 1;
+            cpuNanos += a[1];
+            total += a.length - 2;
         }
         long[] merged = new long[total];
         int at = 0;
         for (long[] a : all) {
-            System.arraycopy(a, 1, merged, at, a.length - 1);
-            at += a.length - 1;
+            System.arraycopy(a, 2, merged, at, a.length - 2);
+            at += a.length - 2;
         }
         Arrays.sort(merged);
-        return new Stats(name, total, errors, seconds, merged);
+        return new Stats(name, total, errors, seconds, merged, cpuNanos / 1e9);
     }
 
-    /** Slot 0 counts errors (non-2xx or failures); the rest are latencies in microseconds. */
+    /**
+     * Slot 0 counts errors (non-2xx or failures), slot 1 is this thread's CPU nanoseconds (taken here:
+     * the thread ends with the run, and a dead thread's time can no longer be read); the rest are
+     * latencies in microseconds.
+     */
     private long[] loop(SplittableRandom random, long end, Function<SplittableRandom, String> nextPath) {
+        long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long[] out = new long[1024];
-        int n = 1;
+        int n = 2;
         while (System.nanoTime() < end) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + nextPath.apply(random)))
                     .timeout(Duration.ofSeconds(10)).GET().build();
@@ -95,6 +103,7 @@ public final class LoadDriver {
             if (n == out.length) out = Arrays.copyOf(out, n * 2);
             out[n++] = (System.nanoTime() - t0) / 1000;
         }
+        out[1] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
         return Arrays.copyOf(out, n);
     }
 }

@@ -60,7 +60,7 @@ public final class ReportsBench {
                     .mapTo(String.class).list());
             String base = "http://localhost:" + server.port();
             LoadDriver driver = new LoadDriver(base);
-            CpuMeter cpu = new CpuMeter(postmaster(server));
+            CpuMeter cpu = CpuMeter.of(server);
             Duration each = Duration.ofSeconds(seconds);
             // Warm the JIT and PostgreSQL's caches so the figures describe a running server.
             driver.run("warm-up", clients, Duration.ofSeconds(Math.min(10, seconds)), r -> "/api/reports?page=" + (1 + r.nextInt(50)));
@@ -79,7 +79,7 @@ public final class ReportsBench {
                 errors += stats.errors();
                 rows.add(String.format("| %-34s | %7.0f | %7s | %7.2f | %7.2f | %7s | %8.2f | %6.2f | %6s | %4.1f | %-3s | %d |",
                         scenario.name(), stats.rps(), scenario.bar().rpsText(), stats.percentileMs(50), stats.percentileMs(99),
-                        scenario.bar().p99Text(), stats.percentileMs(100), used.server() * 1000 / stats.requests(),
+                        scenario.bar().p99Text(), stats.percentileMs(100), used.server(stats) * 1000 / stats.requests(),
                         Double.isNaN(used.database()) ? "n/a" : String.format("%.2f", used.database() * 1000 / stats.requests()),
                         load, met ? "yes" : "NO", stats.errors()));
             }
@@ -89,20 +89,10 @@ public final class ReportsBench {
                     | scenario                           |   req/s |  bar    | p50 ms  | p99 ms  |  bar    |  max ms  | server CPU ms/req | db CPU ms/req | load | met | errors |
                     |------------------------------------|---------|---------|---------|---------|---------|----------|--------|--------|------|-----|--------|""");
             rows.forEach(System.out::println);
-            System.out.println("\nserver CPU: this JVM's threads but the load clients'; db CPU: the database's processes (when local).");
+            System.out.println("\nserver CPU: this process's CPU time but the load clients'; db CPU: the database's processes (when local).");
             System.out.println(PageSizes.measure(base));
             System.out.println(allMet ? "every bar met" : "some bars NOT met");
             return errors > 0 ? 1 : 0;
-        }
-    }
-
-    /** The database's main process, when it runs on this machine; -1 otherwise. */
-    private static long postmaster(Wiring.Running server) {
-        try {
-            long backend = server.database().jdbi().withHandle(h -> h.createQuery("SELECT pg_backend_pid()").mapTo(Long.class).one());
-            return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
-        } catch (RuntimeException e) {
-            return -1;
         }
     }
 
