@@ -20,7 +20,7 @@ import java.util.concurrent.ForkJoinPool;
 public final class VectorIndexBench {
     public static final String HELP = """
             Usage: ytv2 bench vector-index [--sizes N,N,...] [--dims N] [--queries N] [--beam N]
-                                     [--degree N] [--build-beam N]
+                                     [--degree N] [--build-beam N] [--codes on|off]
 
               --sizes N,..  library sizes (default 1000,2000,5000,10000,20000,100000)
               --dims N      dimensions (default 384, the builtin model's)
@@ -28,6 +28,7 @@ public final class VectorIndexBench {
               --beam N      the graph's search beam (default YTV2_SEMANTIC_SEARCH_BEAM's, 200)
               --degree N    the graph's maximum degree (default the server's)
               --build-beam N  the beam that links each node while building (default the server's)
+              --codes on|off  walk the graph on product codes, then rescore exactly (default on, as the server)
             Vectors are ClusteredVectors (1,000 topics); queries are reports' vectors with noise of half
             their length (a search near a report), and, for recall only, random unit vectors (a query
             about nothing in the library).
@@ -44,6 +45,7 @@ public final class VectorIndexBench {
         int beam = defaults.searchBeam();
         int degree = defaults.maxDegree();
         int buildBeam = defaults.buildBeam();
+        boolean codes = defaults.productCodes();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--sizes" -> sizes = java.util.Arrays.stream(args.get(++i).split(",")).map(String::trim).map(Integer::parseInt).toList();
@@ -52,15 +54,16 @@ public final class VectorIndexBench {
                 case "--beam" -> beam = Integer.parseInt(args.get(++i));
                 case "--degree" -> degree = Integer.parseInt(args.get(++i));
                 case "--build-beam" -> buildBeam = Integer.parseInt(args.get(++i));
+                case "--codes" -> codes = !args.get(++i).equals("off");
                 default -> {
                     System.out.print(HELP);
                     return args.get(i).equals("--help") ? 0 : 2;
                 }
             }
         }
-        GraphVectorIndex.Settings settings = defaults.withExactBelow(0).withSearchBeam(beam).withGraph(degree, buildBeam);
-        System.out.printf("%d dimensions, max degree %d, build beam %d, search beam %d, %d cores%n%n", dims, degree, buildBeam, beam,
-                Runtime.getRuntime().availableProcessors());
+        GraphVectorIndex.Settings settings = defaults.withExactBelow(0).withSearchBeam(beam).withGraph(degree, buildBeam).withProductCodes(codes);
+        System.out.printf("%d dimensions, max degree %d, build beam %d, search beam %d, product codes %s, %d cores%n%n", dims, degree,
+                buildBeam, beam, codes ? "on" : "off", Runtime.getRuntime().availableProcessors());
         System.out.println("| vectors | graph build s | graph MB | exact top-100 ms | graph top-100 ms | recall@10 near | recall@10 random | load |");
         System.out.println("|---------|---------------|----------|------------------|------------------|----------------|------------------|------|");
         ForkJoinPool pool = GraphVectorIndex.buildPool();

@@ -45,19 +45,24 @@ public final class GraphVectorIndex implements InMemoryVectors {
     private static final VectorTypeSupport VTS = VectorizationProvider.getInstance().getVectorTypeSupport();
 
     /** How the graph is built and searched; {@link #DEFAULTS} are the values measured in docs/BENCHMARKS.md. */
-    public record Settings(int exactBelow, int maxDegree, int buildBeam, int searchBeam) {
-        public static final Settings DEFAULTS = new Settings(5_000, 16, 100, 200);
+    /** `productCodes`: whether searches walk the graph on {@link ProductCodes} (then rescore exactly) or on exact scores throughout. */
+    public record Settings(int exactBelow, int maxDegree, int buildBeam, int searchBeam, boolean productCodes) {
+        public static final Settings DEFAULTS = new Settings(5_000, 16, 100, 200, true);
 
         public Settings withExactBelow(int n) {
-            return new Settings(n, maxDegree, buildBeam, searchBeam);
+            return new Settings(n, maxDegree, buildBeam, searchBeam, productCodes);
         }
 
         public Settings withSearchBeam(int n) {
-            return new Settings(exactBelow, maxDegree, buildBeam, n);
+            return new Settings(exactBelow, maxDegree, buildBeam, n, productCodes);
         }
 
         public Settings withGraph(int degree, int buildBeam) {
-            return new Settings(exactBelow, degree, buildBeam, searchBeam);
+            return new Settings(exactBelow, degree, buildBeam, searchBeam, productCodes);
+        }
+
+        public Settings withProductCodes(boolean on) {
+            return new Settings(exactBelow, maxDegree, buildBeam, searchBeam, on);
         }
     }
 
@@ -79,6 +84,11 @@ public final class GraphVectorIndex implements InMemoryVectors {
     /** Set once the start-up build has begun: from then on every put adds its own node. */
     private boolean graphLive;
     private volatile boolean graphReady;
+    /** Set once trained (see {@link #trainCodes}); from then on every put appends its vector's code. */
+    private volatile ProductCodes codes;
+    private final java.util.concurrent.atomic.AtomicBoolean training = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The live vectors at the last training that gave no codes: the next try waits until they have doubled. */
+    private volatile int untrainedAt;
 
     /** `pool` builds the graph at start-up; the caller owns it. */
     public GraphVectorIndex(int dimensions, Settings settings, ForkJoinPool pool) {
@@ -109,12 +119,17 @@ public final class GraphVectorIndex implements InMemoryVectors {
     @Override
     public String kind() {
         if (!graphReady) return "graph (being built: every vector scored meanwhile)";
-        if (searchesGraph()) return "graph";
+        if (searchesGraph()) return training.get() && codes == null ? "graph (product codes being trained: exact scores meanwhile)" : "graph";
         return size() == 0 ? "graph (empty)" : "graph (under " + settings.exactBelow() + " vectors: every vector scored)";
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Whether searches walk the graph on product codes (trained once the graph is built and large enough). */
+    boolean walksOnCodes() {
+        return codes != null;
     }
 
     /** Whether searches use the graph now (false before the start-up build ends and below exactBelow). */
@@ -147,11 +162,21 @@ public final class GraphVectorIndex implements InMemoryVectors {
             Integer old = ordinals.put(videoId, ordinal);
             if (old != null) retire(old);
             addNode = graphLive;
+            ProductCodes pc = codes;
+            if (pc != null) pc.append(ordinal, pc.encode(vector));
         } finally {
             lock.writeLock().unlock();
         }
         if (addNode) addNode(ordinal);
         cleanIfDue();
+        // A library that grew from empty (a first backfill) trains its codes once it is large enough.
+        if (codes == null && graphReady && wantsCodes() && !training.get()) {
+            try {
+                pool.execute(this::trainCodes);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down: searches keep scoring exactly
+            }
+        }
     }
 
     @Override
@@ -198,6 +223,66 @@ public final class GraphVectorIndex implements InMemoryVectors {
         }
         graphReady = true;
         LOG.info("semantic graph: {} vectors linked in {} ms", upTo, (System.nanoTime() - began) / 1_000_000);
+        if (wantsCodes()) trainCodes();
+    }
+
+    /** Whether codes should be trained now: on, dimensions that split into slices, and enough vectors. */
+    private boolean wantsCodes() {
+        int n = size();
+        return settings.productCodes() && dimensions % ProductCodes.SLICE == 0
+                && n >= Math.max(ProductCodes.MIN_VECTORS, settings.exactBelow()) && n >= 2L * untrainedAt;
+    }
+
+    /**
+     * Trains the product codes on a sample of the live vectors and encodes every ordinal; searches walk
+     * on exact scores until they are published. Puts meanwhile are encoded in the last step, under the lock.
+     */
+    private void trainCodes() {
+        if (codes != null || !training.compareAndSet(false, true)) return;
+        try {
+            long began = System.nanoTime();
+            int upTo;
+            List<float[]> sample = new ArrayList<>();
+            lock.readLock().lock();
+            try {
+                upTo = next;
+                int live = ordinals.size();
+                int step = Math.max(1, live / ProductCodes.TRAINING_SAMPLE);
+                int seen = 0;
+                for (int o = 0; o < upTo && sample.size() < ProductCodes.TRAINING_SAMPLE; o++) {
+                    if (ids[o] != null && seen++ % step == 0) sample.add(vectors[o]);
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            Optional<ProductCodes> trained = ProductCodes.train(sample, dimensions);
+            if (trained.isEmpty()) {
+                untrainedAt = Math.max(1, sample.size());
+                return;
+            }
+            ProductCodes pc = trained.get();
+            float[][] all = vectors;
+            byte[][] encoded = pool.submit(() -> IntStream.range(0, upTo).parallel()
+                    .mapToObj(o -> all[o] == null ? null : pc.encode(all[o])).toArray(byte[][]::new)).get();
+            byte[] none = new byte[dimensions / ProductCodes.SLICE];
+            lock.writeLock().lock();
+            try {
+                // A dead ordinal's code is never trusted (results are checked against the live ids).
+                for (int o = 0; o < upTo; o++) pc.append(o, encoded[o] == null ? none : encoded[o]);
+                for (int o = upTo; o < next; o++) pc.append(o, vectors[o] == null ? none : pc.encode(vectors[o]));
+                codes = pc;
+            } finally {
+                lock.writeLock().unlock();
+            }
+            LOG.info("semantic graph: {} vectors given product codes in {} ms", upTo, (System.nanoTime() - began) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+            untrainedAt = Math.max(1, size());
+            LOG.warn("semantic graph: product codes could not be trained; searches score exactly", e);
+        } finally {
+            training.set(false);
+        }
     }
 
     private void addNode(int ordinal) {
@@ -274,6 +359,8 @@ public final class GraphVectorIndex implements InMemoryVectors {
         try {
             long held = 0;
             for (int i = 0; i < next; i++) if (vectors[i] != null) held += 16L + 4L * dimensions;
+            ProductCodes pc = codes;
+            if (pc != null) held += pc.bytes();
             return held + (long) ids.length * 8 + (long) vectors.length * 8 + (long) ordinals.size() * 160 + builder.getGraph().ramBytesUsed();
         } finally {
             lock.readLock().unlock();
@@ -314,7 +401,9 @@ public final class GraphVectorIndex implements InMemoryVectors {
         // made, so a report embedded after start-up could not be found. Each search gets a fresh one.
         else searcher.setView(builder.getGraph().getView());
         try {
-            SearchResult result = searcher.search(new Scores().searchProviderFor(query), k, Math.max(k, settings.searchBeam()), 0f, 0f, accept);
+            ProductCodes pc = codes;
+            SearchScoreProvider scores = pc == null ? new Scores().searchProviderFor(query) : new Scores().approximateFor(query, pc);
+            SearchResult result = searcher.search(scores, k, Math.max(k, settings.searchBeam()), 0f, 0f, accept);
             List<VectorIndex.Hit> out = new ArrayList<>(result.getNodes().length);
             lock.readLock().lock();
             try {
@@ -409,6 +498,21 @@ public final class GraphVectorIndex implements InMemoryVectors {
                 float[] v = vectors[node];
                 return v == null ? 0f : (1 + VectorMath.dot(q, v, 0, dimensions)) / 2;
             });
+        }
+
+        /**
+         * Walks on the codes (an ordinal added after the snapshot of count is scored exactly); jvector
+         * then rescores the beam's best exactly and answers the best k of those.
+         */
+        SearchScoreProvider approximateFor(float[] q, ProductCodes pc) {
+            float[] table = pc.table(q);
+            int coded = pc.count();
+            ScoreFunction.ExactScoreFunction exact = node -> {
+                float[] v = vectors[node];
+                return v == null ? 0f : (1 + VectorMath.dot(q, v, 0, dimensions)) / 2;
+            };
+            return new DefaultSearchScoreProvider((ScoreFunction.ApproximateScoreFunction) node ->
+                    node < coded ? (1 + pc.dot(table, node)) / 2 : exact.similarityTo(node), exact);
         }
 
         @Override

@@ -70,6 +70,7 @@ class GraphVectorIndexTest {
         }
         graph.loaded();
         assertThat(graph.kind()).isEqualTo("graph");
+        assertThat(graph.walksOnCodes()).as("the walk uses product codes, then exact scores").isTrue();
 
         int queries = 200;
         double found = 0;
