@@ -83,7 +83,7 @@ public final class ReportStore {
     /**
      * `rows`: the page's reports in order, each with its version; `read`: those read for this page
      * (all but the ones the caller said it had built already), by video_id. `snapshot`: the
-     * database snapshot the page was read in (see {@link #snapshot()}).
+     * database snapshot the page was read in (see {@link #snapshot()}); null when {@link #ofIds} needed no snapshot.
      */
     public record Page(List<RowVersion> rows, Map<String, Report> read, int page, int size, long total, String snapshot) {
         public int pages() {
@@ -132,10 +132,15 @@ public final class ReportStore {
     /**
      * The reports of `ids` as list rows, in that order, for a ranking made elsewhere (semantic
      * search): no count, no sort, no page of ids to find, only the rows. Ids of no report are left out.
+     * Such an answer is not kept per snapshot, so when every row was built before, the versions are
+     * one statement on their own; otherwise versions and rows are read in one snapshot, so that no row
+     * mixes two commits.
      */
     public Page ofIds(List<String> ids, Predicate<RowVersion> known) {
-        return SnapshotRead.read(jdbi, (h, snapshot) ->
-                read(h, ids, known, 1, Math.max(1, ids.size()), ids.size(), snapshot.text()));
+        int size = Math.max(1, ids.size());
+        List<RowVersion> versions = jdbi.withHandle(h -> versions(h, ids));
+        if (versions.stream().allMatch(known)) return new Page(versions, Map.of(), 1, size, ids.size(), null);
+        return SnapshotRead.read(jdbi, (h, snapshot) -> read(h, ids, known, 1, size, ids.size(), snapshot.text()));
     }
 
     private static Page read(Handle h, List<String> ids, Predicate<RowVersion> known, int page, int size, long total,

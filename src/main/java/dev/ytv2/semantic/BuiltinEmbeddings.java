@@ -47,6 +47,13 @@ public final class BuiltinEmbeddings implements EmbeddingProvider {
             return t;
         });
         private final OnnxBertBiEncoder encoder;
+        /**
+         * Model runs at once, at most one per core: more only share the cores, so each call takes
+         * several times as long and a request's wait depends on how many others embed with it.
+         * Queued in arrival order instead, every call takes its own time and the spread of request
+         * latencies under load narrows.
+         */
+        private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
         Model() {
             super(POOL);
@@ -70,6 +77,15 @@ public final class BuiltinEmbeddings implements EmbeddingProvider {
         @Override
         protected OnnxBertBiEncoder model() {
             return encoder;
+        }
+
+        List<Embedding> embedQueued(List<TextSegment> segments) {
+            running.acquireUninterruptibly();
+            try {
+                return embedAll(segments).content();
+            } finally {
+                running.release();
+            }
         }
 
         @Override
@@ -102,7 +118,7 @@ public final class BuiltinEmbeddings implements EmbeddingProvider {
     @Override
     public List<float[]> embed(List<String> texts) throws EmbeddingException {
         try {
-            List<Embedding> out = Holder.MODEL.embedAll(texts.stream().map(BuiltinEmbeddings::segment).toList()).content();
+            List<Embedding> out = Holder.MODEL.embedQueued(texts.stream().map(BuiltinEmbeddings::segment).toList());
             return out.stream().map(e -> EmbeddingProvider.normalised(e.vector())).toList();
         } catch (RuntimeException | LinkageError e) {
             throw new EmbeddingException("the builtin embedding model failed: " + e, e);
