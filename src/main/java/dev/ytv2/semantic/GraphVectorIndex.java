@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -86,7 +88,7 @@ public final class GraphVectorIndex implements InMemoryVectors {
     private volatile boolean graphReady;
     /** Set once trained (see {@link #trainCodes}); from then on every put appends its vector's code. */
     private volatile ProductCodes codes;
-    private final java.util.concurrent.atomic.AtomicBoolean training = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean training = new AtomicBoolean();
     /** The live vectors at the last training that gave no codes: the next try waits until they have doubled. */
     private volatile int untrainedAt;
 
@@ -173,7 +175,7 @@ public final class GraphVectorIndex implements InMemoryVectors {
         if (codes == null && graphReady && wantsCodes() && !training.get()) {
             try {
                 pool.execute(this::trainCodes);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // shutting down: searches keep scoring exactly
             }
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Each vector of the graph as one byte per 8 dimensions (product quantisation: jvector trains the
  * 256 centroids of each 8-dimension slice and encodes), so a search walks the graph on table lookups
- * over 48 bytes instead of dot products over 1.5 KB, which at 100,000 vectors wait on memory more than
+ * over 48 bytes instead of dot products over 1.5 KB (the builtin model's 384 dimensions), which at 100,000 vectors wait on memory more than
  * they compute. The walk's best candidates are scored exactly again before anything is answered.
  *
  * <p>Codes are written under the index's write lock, in ordinal order; readers only trust an ordinal
