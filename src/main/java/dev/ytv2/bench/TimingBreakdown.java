@@ -12,11 +12,11 @@ import java.util.function.Function;
 
 /**
  * Where a request's time goes: one client sends `n` requests of a scenario and adds up the phases of
- * the server's `Server-Timing` header (embed, index, filter, keyword, rows); "other" is the rest of the
+ * the server's `Server-Timing` header (queued, embed, index, filter, keyword, rows); "other" is the rest of the
  * time the client waited (HTTP, routing, JSON).
  */
 final class TimingBreakdown {
-    static final List<String> PHASES = List.of("embed", "index", "filter", "filter-all", "index-among", "keyword", "rows");
+    static final List<String> PHASES = List.of("queued", "embed", "index", "filter", "filter-all", "index-among", "keyword", "rows");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;

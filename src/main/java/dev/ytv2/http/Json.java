@@ -38,8 +38,13 @@ public final class Json {
      * in a page makes that String UTF-16: building, copying and re-encoding it cost more than the page.
      */
     public static void send(Context ctx, ObjectMapper mapper, Object value) {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(bytes(mapper, value));
+    }
+
+    /** The value as JSON, for an answer written now and sent later. */
+    public static byte[] bytes(ObjectMapper mapper, Object value) {
         try {
-            ctx.contentType(ContentType.APPLICATION_JSON).result(mapper.writeValueAsBytes(value));
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -116,6 +116,11 @@ public final class BuiltinEmbeddings implements EmbeddingProvider {
     }
 
     @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
     public List<float[]> embed(List<String> texts) throws EmbeddingException {
         try {
             List<Embedding> out = Holder.MODEL.embedQueued(texts.stream().map(BuiltinEmbeddings::segment).toList());

@@ -15,6 +15,11 @@ public interface EmbeddingProvider {
     /** One vector per text, in order; each of length {@link #dimensions()} and norm 1. */
     List<float[]> embed(List<String> texts) throws EmbeddingException;
 
+    /** Whether {@link #embed} computes on this machine's cores rather than waiting on a service. */
+    default boolean local() {
+        return false;
+    }
+
     static float[] normalised(float[] v) {
         double sum = 0;
         for (float x : v) sum += (double) x * x;

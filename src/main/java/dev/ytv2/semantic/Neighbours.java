@@ -20,6 +20,11 @@ public interface Neighbours {
 
     Optional<float[]> vectorOf(String videoId);
 
+    /** Whether a search computes on this machine's cores (an in-process index) rather than in a database. */
+    default boolean local() {
+        return false;
+    }
+
     /** The k nearest that `allow` accepts, best first (an approximate index may return fewer). */
     List<VectorIndex.Hit> nearest(float[] query, int k, Predicate<String> allow);
 

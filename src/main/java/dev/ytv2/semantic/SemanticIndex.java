@@ -112,6 +112,11 @@ public final class SemanticIndex implements Neighbours {
     }
 
     @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
     public List<VectorIndex.Hit> nearest(float[] query, int k, Predicate<String> allow) {
         return vectors.nearest(query, k, allow);
     }

@@ -60,6 +60,15 @@ public final class SemanticRoutes {
         }
         RowFields fields = RowFields.parse(ctx.queryParam("fields"));
         ServerTiming timing = new ServerTiming();
+        byte[] answer = search.inLane(() -> {
+            timing.lap("queued");
+            return reportsAnswer(mode, request, fields, timing);
+        });
+        ctx.header("Server-Timing", timing.header());
+        ctx.contentType(ContentType.APPLICATION_JSON).result(answer);
+    }
+
+    private byte[] reportsAnswer(SearchMode mode, ReportRequest request, RowFields fields, ServerTiming timing) {
         SemanticSearch.Ranking ranking = search.rank(mode, request.filter(), timing);
         ObjectNode searched = d.mapper().createObjectNode();
         ObjectNode s = searched.putObject("search");
@@ -73,9 +82,7 @@ public final class SemanticRoutes {
             tail.set("pagination", d.keyword().pagination(request.page(), request.size(), ranking.results().size()));
             byte[] answer = d.keyword().rankedAnswer(null, ranked(slice), fields, tail.setAll(searched));
             timing.lap("rows");
-            ctx.header("Server-Timing", timing.header());
-            ctx.contentType(ContentType.APPLICATION_JSON).result(answer);
-            return;
+            return answer;
         }
         ObjectNode out;
         if (ranking.fallback().isPresent()) {
@@ -87,9 +94,8 @@ public final class SemanticRoutes {
             annotate(out.withArray("reports"), ranking.results());
         }
         timing.lap("rows");
-        ctx.header("Server-Timing", timing.header());
         out.setAll(searched);
-        Json.send(ctx, d.mapper(), out);
+        return Json.bytes(d.mapper(), out);
     }
 
     public void related(Context ctx) {
@@ -98,11 +104,14 @@ public final class SemanticRoutes {
         RowFields fields = RowFields.parse(ctx.queryParam("fields"));
         String videoId = d.reports().resolve(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
         ReportRequest request = ReportRequest.parse(withoutPaging(ctx.queryParamMap()));
-        Optional<List<SemanticSearch.Scored>> related = search.related(videoId, request.filter(), size);
-        ObjectNode head = d.mapper().createObjectNode().put("video_id", videoId).put("available", related.isPresent());
-        ObjectNode tail = d.mapper().createObjectNode();
-        if (related.isEmpty()) tail.put("reason", search.unavailable().orElse("this report has no vector yet"));
-        ctx.contentType(ContentType.APPLICATION_JSON).result(d.keyword().rankedAnswer(head, ranked(related.orElse(List.of())), fields, tail));
+        byte[] answer = search.inLane(() -> {
+            Optional<List<SemanticSearch.Scored>> related = search.related(videoId, request.filter(), size);
+            ObjectNode head = d.mapper().createObjectNode().put("video_id", videoId).put("available", related.isPresent());
+            ObjectNode tail = d.mapper().createObjectNode();
+            if (related.isEmpty()) tail.put("reason", search.unavailable().orElse("this report has no vector yet"));
+            return d.keyword().rankedAnswer(head, ranked(related.orElse(List.of())), fields, tail);
+        });
+        ctx.contentType(ContentType.APPLICATION_JSON).result(answer);
     }
 
     public void semanticSearch(Context ctx) {
@@ -121,9 +130,15 @@ public final class SemanticRoutes {
             return;
         }
         ReportFilter filter = ReportRequest.parse(Map.of("q", List.of(q))).filter();
-        SemanticSearch.Ranking ranking = search.rank(mode, filter);
+        record Found(SemanticSearch.Ranking ranking, ArrayNode results) {
+        }
+        Found found = search.inLane(() -> {
+            SemanticSearch.Ranking r = search.rank(mode, filter);
+            return new Found(r, results(r.results().stream().limit(topk).toList(), r.used() == SearchMode.HYBRID));
+        });
+        SemanticSearch.Ranking ranking = found.ranking();
         out.put("search_type", ranking.fallback().isPresent() ? "keyword (fallback)" : ranking.used().wire());
-        out.set("results", results(ranking.results().stream().limit(topk).toList(), ranking.used() == SearchMode.HYBRID));
+        out.set("results", found.results());
         out.put("indexed_count", search.indexed()).put("available", off.isEmpty());
         ranking.fallback().ifPresent(f -> out.put("error", f));
         ctx.json(out);
@@ -135,9 +150,12 @@ public final class SemanticRoutes {
         String id = ReportIds.validate(raw.strip());
         int topk = number(single(ctx, "topk"), 20, MAX_TOPK, "topk");
         String videoId = d.reports().resolve(id).orElseThrow(() -> ApiError.notFound("No report with id '" + id + "'."));
-        Optional<List<SemanticSearch.Scored>> similar = search.related(videoId, ReportFilter.none(), topk);
         ObjectNode out = d.mapper().createObjectNode().put("source_id", videoId);
-        out.set("results", results(similar.orElse(List.of()), false));
+        Optional<List<SemanticSearch.Scored>> similar = search.inLane(() -> {
+            Optional<List<SemanticSearch.Scored>> nearest = search.related(videoId, ReportFilter.none(), topk);
+            out.set("results", results(nearest.orElse(List.of()), false));
+            return nearest;
+        });
         out.put("count", similar.map(List::size).orElse(0)).put("available", similar.isPresent());
         if (similar.isEmpty()) out.put("error", search.unavailable().orElse("this report has no vector yet"));
         ctx.json(out);

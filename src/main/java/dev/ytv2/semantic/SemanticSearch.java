@@ -35,6 +35,8 @@ public final class SemanticSearch {
     private final Jdbi jdbi;
     private final Optional<? extends Neighbours> index;
     private final Optional<QueryVectors> queries;
+    private final boolean embedsHere;
+    private final ComputeLanes lanes = ComputeLanes.perCore();
 
     /** `queryCache`: how many query vectors are kept (0 keeps none). */
     public SemanticSearch(ReportStore reports, Jdbi jdbi, Optional<? extends Neighbours> index, Optional<EmbeddingProvider> provider,
@@ -43,6 +45,7 @@ public final class SemanticSearch {
         this.jdbi = jdbi;
         this.index = index;
         this.queries = provider.map(p -> new QueryVectors(p, queryCache));
+        this.embedsHere = provider.map(EmbeddingProvider::local).orElse(false);
     }
 
     /** One result: its score in the ranking used, and for hybrid the fused score. */
@@ -51,6 +54,15 @@ public final class SemanticSearch {
 
     /** The mode that ranked (keyword after a fallback), its results best first, and why it fell back. */
     public record Ranking(SearchMode used, List<Scored> results, Optional<String> fallback) {
+    }
+
+    /**
+     * Runs a request's work (its search, its rows and its answer) in one lane when the model and the
+     * index both compute here, at once otherwise: under load each request then runs to its end in
+     * arrival order, instead of every request in progress sharing the cores.
+     */
+    public <T, E extends Exception> T inLane(ComputeLanes.Work<T, E> work) throws E {
+        return lanes.run(embedsHere && index.map(Neighbours::local).orElse(false), work);
     }
 
     /** Why vectors cannot be used now; empty when they can. */

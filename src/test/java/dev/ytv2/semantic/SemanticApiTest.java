@@ -56,7 +56,7 @@ class SemanticApiTest {
         assertThat(ids(hybrid).get(0)).isEqualTo("yt:sourdough01");
         assertThat(hybrid.path("reports").get(0).has("rrf_score")).isTrue();
         assertThat(s.get("/api/reports?search=hybrid&q=" + query).headers().firstValue("Server-Timing"))
-                .hasValueSatisfying(t -> assertThat(t).contains("embed;dur=", "index;dur=", "keyword;dur=", "rows;dur="));
+                .hasValueSatisfying(t -> assertThat(t).contains("queued;dur=", "embed;dur=", "index;dur=", "keyword;dur=", "rows;dur="));
     }
 
     @Test
