@@ -11,9 +11,6 @@ import java.util.concurrent.Semaphore;
  * lane is held across the request's database reads: the embedded database then uses that core,
  * while an external one leaves it idle for a round trip. Work that waits on a service instead (an
  * OpenAI-compatible provider, pgvector) is not run here: it would hold lanes while the cores idle.
- *
- * <p>A thread that holds a lane runs nested work at once, so the parts of one request never queue
- * twice.
  */
 final class ComputeLanes {
     /** Work that may throw one checked exception. */
@@ -22,7 +19,6 @@ final class ComputeLanes {
     }
 
     private final Semaphore lanes;
-    private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
 
     ComputeLanes(int lanes) {
         if (lanes < 1) throw new IllegalArgumentException("at least one lane, not " + lanes);
@@ -36,13 +32,11 @@ final class ComputeLanes {
 
     /** Runs `work` in a lane when `local` (it computes here), at once otherwise. */
     <T, E extends Exception> T run(boolean local, Work<T, E> work) throws E {
-        if (!local || holding.get()) return work.run();
+        if (!local) return work.run();
         lanes.acquireUninterruptibly();
-        holding.set(true);
         try {
             return work.run();
         } finally {
-            holding.set(false);
             lanes.release();
         }
     }

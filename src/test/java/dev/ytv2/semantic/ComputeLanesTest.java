@@ -76,14 +76,6 @@ class ComputeLanesTest {
     }
 
     @Test
-    void nestedWorkRunsInTheLaneItsThreadHolds() {
-        ComputeLanes lanes = new ComputeLanes(1);
-        String inner = lanes.run(true, () -> lanes.run(true, () -> "nested"));
-        assertThat(inner).isEqualTo("nested");
-        assertThat(lanes.waiting()).isZero();
-    }
-
-    @Test
     void workThatIsNotLocalDoesNotWaitForALane() throws InterruptedException {
         ComputeLanes lanes = new ComputeLanes(1);
         CountDownLatch release = new CountDownLatch(1);
