@@ -53,7 +53,7 @@ public final class BuiltinEmbeddings implements EmbeddingProvider {
          * Queued in arrival order instead, every call takes its own time and the spread of request
          * latencies under load narrows.
          */
-        private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
+        private final ComputeLanes running = ComputeLanes.perCore();
 
         Model() {
             super(POOL);
@@ -80,12 +80,7 @@ public final class BuiltinEmbeddings implements EmbeddingProvider {
         }
 
         List<Embedding> embedQueued(List<TextSegment> segments) {
-            running.acquireUninterruptibly();
-            try {
-                return embedAll(segments).content();
-            } finally {
-                running.release();
-            }
+            return running.run(true, () -> embedAll(segments).content());
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
  * lane is held across the request's database reads: the embedded database then uses that core,
  * while an external one leaves it idle for a round trip. Work that waits on a service instead (an
  * OpenAI-compatible provider, pgvector) is not run here: it would hold lanes while the cores idle.
+ * The builtin model keeps lanes of its own for its runs (a worker's batches queue there too).
  */
 final class ComputeLanes {
     /** Work that may throw one checked exception. */

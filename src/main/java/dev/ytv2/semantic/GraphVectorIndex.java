@@ -496,10 +496,14 @@ public final class GraphVectorIndex implements InMemoryVectors {
 
         SearchScoreProvider searchProviderFor(float[] q) {
             if (q == null) return new DefaultSearchScoreProvider((ScoreFunction.ExactScoreFunction) node -> 0f);
-            return new DefaultSearchScoreProvider((ScoreFunction.ExactScoreFunction) node -> {
+            return new DefaultSearchScoreProvider(exactFor(q));
+        }
+
+        private ScoreFunction.ExactScoreFunction exactFor(float[] q) {
+            return node -> {
                 float[] v = vectors[node];
                 return v == null ? 0f : (1 + VectorMath.dot(q, v, 0, dimensions)) / 2;
-            });
+            };
         }
 
         /**
@@ -509,10 +513,7 @@ public final class GraphVectorIndex implements InMemoryVectors {
         SearchScoreProvider approximateFor(float[] q, ProductCodes pc) {
             float[] table = pc.table(q);
             int coded = pc.count();
-            ScoreFunction.ExactScoreFunction exact = node -> {
-                float[] v = vectors[node];
-                return v == null ? 0f : (1 + VectorMath.dot(q, v, 0, dimensions)) / 2;
-            };
+            ScoreFunction.ExactScoreFunction exact = exactFor(q);
             return new DefaultSearchScoreProvider((ScoreFunction.ApproximateScoreFunction) node ->
                     node < coded ? (1 + pc.dot(table, node)) / 2 : exact.similarityTo(node), exact);
         }
